@@ -1,0 +1,390 @@
+"""The ``cablelint`` command line: a thin click shell over the package.
+
+Commands parse options, call ``checker.api``, ``checker.config``, ``checker.registry`` and
+``checker.formatters``, and turn every failure into a one-line message and a documented exit
+code.  Nothing here imports lark or a rule module directly, and each command imports only
+what it uses, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from checker import __version__
+
+if TYPE_CHECKING:
+    from checker.config import Config, Overrides
+    from checker.registry import RuleInfo
+
+EXIT_OK = 0  # no finding at or above the fail level
+EXIT_FINDINGS = 1  # findings at or above the fail level
+EXIT_ERROR = 2  # usage, configuration, unreadable input or internal error
+
+EXIT_CODES = """\b
+Exit codes:
+  0  no finding at or above the fail level
+  1  findings at or above the fail level (see --fail-level, --exit-zero)
+  2  usage, configuration, unreadable input or internal error
+     (a one-line message on standard error)
+"""
+
+FORMAT_NAMES = ("text", "json", "sarif", "github", "junit")  # checked against the registry in tests
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``("BN,PM", "DC001")`` -> ``("BN", "PM", "DC001")``: options take lists or repeats."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+class CablelintGroup(click.Group):
+    """A group whose every failure becomes one line on stderr and exit code 2."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        code = self._run(argv, prog_name or "cablelint", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, argv: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> int:
+        from checker.config import ConfigError
+
+        try:
+            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            return result if isinstance(result, int) else EXIT_OK
+        except click.exceptions.NoArgsIsHelpError as error:
+            click.echo(error.format_message(), err=True)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else prog_name
+            message = " ".join(error.format_message().split())
+            click.echo(f"{prog_name}: error: {message} (see '{where} --help')", err=True)
+        except (click.ClickException, ConfigError) as error:
+            text = error.format_message() if isinstance(error, click.ClickException) else str(error)
+            click.echo(f"{prog_name}: error: {' '.join(text.split())}", err=True)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo(f"{prog_name}: interrupted", err=True)
+        except BrokenPipeError:
+            _silence_stdout()
+        except Exception as error:  # noqa: BLE001 - the promise: never a traceback by default
+            click.echo(f"{prog_name}: internal error: {type(error).__name__}: {error}", err=True)
+            if "--verbose" in argv or "-v" in argv:
+                import traceback
+
+                traceback.print_exc()
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``cablelint check | head``), keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=CablelintGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog="""\b
+Examples:
+  cablelint check cables/              check every cable under a directory
+  cablelint check --format sarif -o cablelint.sarif .
+  cablelint rules                      the rulebook
+  cablelint explain PM001              one rule's documentation
+  cablelint config --show              the settings that apply here, and where they come from
+""" + EXIT_CODES)
+@click.version_option(__version__, "-V", "--version", prog_name="cablelint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint the classification markings of State Department cables."""
+
+
+# --------------------------------------------------------------------------- shared options
+
+def _config_options(function: Any) -> Any:
+    """``--config FILE`` and ``--isolated``, shared by ``check`` and ``config``."""
+    function = click.option("--isolated", is_flag=True,
+                            help="Ignore every configuration file; use defaults and options only.")(function)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                        help="Use this configuration file for every input instead of searching.")(function)
+
+
+def _selection_options(function: Any) -> Any:
+    """Rule selection, fail level and as-of date, shared by ``check`` and ``config``."""
+    options = [
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Run only these rules: codes, code prefixes or names, comma-separated."),
+        click.option("--extend-select", multiple=True, metavar="RULES", help="Run these rules as well."),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules."),
+        click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
+                     help="Lowest severity that makes the exit code 1 (default: error)."),
+        click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     help="Judge date rules as of this day (default: today), for reproducible runs."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _overrides(select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+               fail_level: str | None, as_of: Any) -> "Overrides":
+    """Command-line settings, with their rule selectors checked against the registry."""
+    from checker.config import Overrides, check_selectors
+    from checker.findings import Severity
+
+    overrides = Overrides(
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_level=Severity.parse(fail_level) if fail_level else None,
+        as_of=as_of.date() if as_of else None,
+    )
+    for option, selectors in (("--select", overrides.select or ()), ("--extend-select", overrides.extend_select),
+                              ("--ignore", overrides.ignore)):
+        check_selectors(selectors, option)
+    return overrides
+
+
+# --------------------------------------------------------------------------- check
+
+@cli.command(epilog="""\b
+Examples:
+  cablelint check cable.txt                 one file
+  cablelint check cables/ --statistics      a directory, with counts per rule
+  cablelint check --select PM,BN cables/    only portion-mark and banner rules
+  git show :cable.txt | cablelint check --stdin-filename cable.txt -
+  cablelint check --format sarif -o out.sarif cables/
+""" + EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path())
+@_config_options
+@_selection_options
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
+              help="Output format (default: text, or github when GITHUB_ACTIONS=true).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text format (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--show-source", is_flag=True, help="Text format: show the source line of each finding.")
+@click.option("--statistics", is_flag=True, help="Text format: count findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings: no summary line, no notes.")
+@click.option("--stdin-filename", metavar="PATH", help="Name for standard input (-) in findings and config.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude globs to files named on the command line too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
+@click.option("-v", "--verbose", is_flag=True, help="Show details (tracebacks) of internal errors.")
+def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_level: str | None, as_of: Any,
+          exit_zero: bool, fmt: str | None, output: str | None, color: str, show_source: bool,
+          statistics: bool, quiet: bool, stdin_filename: str | None, force_exclude: bool,
+          jobs: int | None, verbose: bool) -> int:
+    """Check cables: files, directories (searched for *.txt and *.cable) or - for standard input."""
+    from checker.api import Extras, check_targets
+    from checker.config import Resolver
+    from checker.discovery import iter_targets
+    from checker.formatters import FormatOptions, Summary, get
+
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if show_source and fmt != "text":
+        raise click.UsageError("--show-source applies to the text format only")
+    resolver = Resolver(_overrides(select, extend_select, ignore, fail_level, as_of), config_file, isolated)
+    targets = iter_targets(paths or (".",), resolver.for_path, stdin_filename, force_exclude)
+    out = _open_output(output)
+    try:
+        options = FormatOptions(color=_use_colour(color, out), show_source=show_source,
+                                statistics=statistics, quiet=quiet)
+        formatter = get(fmt)(out, options)
+        extras = Extras(fingerprints=formatter.needs_fingerprints, source_lines=show_source, verbose=verbose)
+        summary, failing = Summary(), False
+        formatter.start()
+        for result in check_targets(targets, extras, jobs or _cpu_count()):
+            summary.add(result)
+            failing = failing or result.failing
+            _report(result, quiet)
+            formatter.file(result)
+        formatter.finish(summary)
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if summary.files == 0:
+        click.echo("cablelint: warning: no cables found in the given paths", err=True)
+    if summary.unreadable:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
+
+
+def _report(result: Any, quiet: bool) -> None:
+    """A file's read error, internal error or decoding note, on standard error."""
+    if result.error is not None:
+        click.echo(f"{result.display}: error: {result.error}", err=True)
+        if result.detail:
+            click.echo(result.detail.rstrip(), err=True)
+    elif result.note and not quiet:
+        click.echo(f"{result.display}: note: {result.note}", err=True)
+
+
+def _open_output(path: str | None) -> TextIO:
+    """Standard output, or the ``-o`` file: the only place cablelint ever writes."""
+    if path is None or path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {path}: {(error.strerror or str(error)).lower()}") from None
+
+
+def _use_colour(choice: str, out: TextIO) -> bool:
+    """``--color``: auto means a terminal, no ``NO_COLOR``, not ``TERM=dumb``; ``FORCE_COLOR`` forces."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return out.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _cpu_count() -> int:
+    """CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --------------------------------------------------------------------------- rules, explain
+
+@cli.command(epilog="""\b
+Examples:
+  cablelint rules
+  cablelint rules --format markdown     the table in the README
+  cablelint rules --format json
+""")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Table layout.")
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity and summary."""
+    from checker import registry
+
+    infos = registry.all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([_rule_dict(info) for info in infos], indent=2))
+    elif fmt == "markdown":
+        click.echo(rules_markdown(infos))
+    else:
+        width = max(len(info.name) for info in infos)
+        for info in infos:
+            click.echo(f"{info.code}  {info.name:<{width}}  {info.severity.label:<7}  {info.summary}")
+
+
+def rules_markdown(infos: Any) -> str:
+    """The rules table as Markdown (README's table is this, verbatim)."""
+    lines = ["| Code | Name | Severity | What it checks |", "| --- | --- | --- | --- |"]
+    for info in infos:
+        summary = info.summary.replace("|", "\\|")
+        lines.append(f"| {info.code} | `{info.name}` | {info.severity.label} | {summary} |")
+    return "\n".join(lines)
+
+
+def _rule_dict(info: "RuleInfo") -> dict[str, Any]:
+    """A rule as ``rules --format json`` lists it."""
+    options = {key: {"default": spec.get("default"), "description": spec.get("description")}
+               for key, spec in info.options_schema.get("properties", {}).items()}
+    return {"code": info.code, "name": info.name, "severity": info.severity.label,
+            "summary": info.summary, "options": options}
+
+
+@cli.command(epilog="""\b
+Examples:
+  cablelint explain PM001
+  cablelint explain banner-below-portion
+""")
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show a rule's documentation: what, why, failing and passing examples, regulation."""
+    from checker import registry
+
+    try:
+        code = registry.by_code(rule).code
+    except KeyError:
+        try:
+            code = registry.by_name(rule).code
+        except KeyError:
+            raise click.BadParameter(f"no rule with code or name {rule!r} (see 'cablelint rules')",
+                                     param_hint="RULE") from None
+    info = registry.by_code(code)
+    click.echo(f"{info.code} {info.name} (default severity: {info.severity.label})\n")
+    click.echo(info.doc)
+    options = _rule_dict(info)["options"]
+    if options:
+        click.echo("\nOptions (set in [tool.cablelint.rules." + info.code + "]):")
+        for key, spec in options.items():
+            click.echo(f"  {key} = {json.dumps(spec['default'])}  {spec['description']}")
+
+
+# --------------------------------------------------------------------------- inspect
+
+@cli.command(epilog="""\b
+Examples:
+  cablelint inspect cable.txt
+  cablelint inspect - < cable.txt
+""")
+@click.argument("path", type=click.Path())
+def inspect(path: str) -> None:
+    """Show the parsed model of one cable as JSON (what the rules see)."""
+    from checker.discovery import STDIN
+    from checker.inspect import cable_to_dict
+    from checker.parse import parse_cable
+    from checker.source import SourceError, read_path, read_stream
+
+    try:
+        source = read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
+    except SourceError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    click.echo(json.dumps(cable_to_dict(parse_cable(source.text)), indent=2, ensure_ascii=False))
+
+
+# --------------------------------------------------------------------------- config
+
+@cli.command(epilog="""\b
+Examples:
+  cablelint config --show                  settings for the current directory
+  cablelint config --show cables/a.txt     settings that apply to one file
+  cablelint config --schema > cablelint.schema.json
+""" + EXIT_CODES)
+@click.argument("path", required=False, default=".", type=click.Path())
+@click.option("--show", is_flag=True, help="Print the resolved settings and where each comes from.")
+@click.option("--schema", is_flag=True, help="Print the JSON Schema of the configuration.")
+@_config_options
+@_selection_options
+def config(path: str, show: bool, schema: bool, config_file: str | None, isolated: bool,
+           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+           fail_level: str | None, as_of: Any) -> None:
+    """Show the configuration that applies to PATH (default: the current directory)."""
+    from checker.config import Resolver, build_schema
+
+    if show == schema:
+        raise click.UsageError("give exactly one of --show and --schema")
+    if schema:
+        click.echo(json.dumps(build_schema(), indent=2))
+        return
+    overrides = _overrides(select, extend_select, ignore, fail_level, as_of)
+    resolved = Resolver(overrides, config_file, isolated).for_path(path)
+    _show_config(resolved)
+
+
+def _show_config(config: "Config") -> None:
+    """``key = value  # origin`` lines, after the file they were read from."""
+    from checker.config import describe
+
+    click.echo(f"# configuration file: {config.path or '(none: defaults)'}")
+    for key, value, origin in describe(config):
+        click.echo(f"{key} = {value}  # {origin}")
+
+
+def main() -> None:
+    """Entry point of the ``cablelint`` script."""
+    cli.main(prog_name="cablelint")

@@ -1,0 +1,238 @@
+"""From command-line paths to the files to check, lazily and in a stable order.
+
+Files named on the command line are always checked (``--force-exclude`` lets ``exclude``
+apply to them too, which pre-commit needs); directories are searched recursively, in sorted
+order, for files matching ``include`` and not matching ``exclude``, skipping version-control
+and virtual-environment directories and whatever ``.gitignore`` ignores inside a Git
+repository.  Symbolic links to directories are not followed, so a link loop cannot trap the
+search.  Problems (a missing path, an unreadable directory) become targets carrying an error,
+so the run reports them and goes on.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Callable, Iterable, Iterator
+
+#: Directory names never searched (they can still be named explicitly).
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+                          ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".hypothesis"})
+
+#: The path that stands for standard input.
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One input to check: where to read it, how to name it, and its configuration."""
+
+    path: str  # what to open, or STDIN
+    display: str  # how findings name it
+    config: Any  # checker.config.Config; typed loosely to keep this module import-light
+    error: str | None = None  # set when the input was unusable before it was even read
+
+
+def path_matches(pattern: str, rel: str) -> bool:
+    """Whether a user glob matches a ``/``-separated relative path.
+
+    A pattern without ``/`` matches the last component (``*.txt``, ``drafts``); one with ``/``
+    matches the whole path, ``*`` crossing directories, and a leading ``**/`` may match none.
+    """
+    if "/" not in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(PurePosixPath(rel).name, pattern.rstrip("/"))
+    pattern = pattern.strip("/")
+    return fnmatch.fnmatchcase(rel, pattern) or (
+        pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]))
+
+
+def iter_targets(paths: Iterable[str], config_for: Callable[[str], Any],
+                 stdin_filename: str | None = None, force_exclude: bool = False) -> Iterator[Target]:
+    """Yield a target per file to check, in command-line order then sorted directory order."""
+    for path in paths:
+        if path == STDIN:
+            name = stdin_filename or STDIN
+            yield Target(STDIN, name, config_for(stdin_filename or "."))
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            yield Target(path, path, None, _missing_reason(path, error))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, config_for, GitIgnore.for_directory(path))
+            continue
+        config = config_for(path)
+        if not (force_exclude and config.is_excluded(path)):
+            yield Target(path, path, config)
+
+
+def _missing_reason(path: str, error: OSError) -> str:
+    """A one-line reason for a command-line path that cannot even be looked at."""
+    if isinstance(error, FileNotFoundError):
+        return "dangling symbolic link" if os.path.islink(path) else "no such file or directory"
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _walk(directory: str, config_for: Callable[[str], Any], ignore: "GitIgnore") -> Iterator[Target]:
+    """Search one directory recursively; see the module docstring for what is skipped."""
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield Target(directory, directory, None, f"cannot list directory: {(error.strerror or '').lower()}")
+        return
+    ignore = ignore.entering(directory)
+    config = config_for(directory)
+    for entry in entries:
+        path = os.path.join(directory, entry.name)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if entry.name in SKIPPED_DIRS or ignore.ignores(path, True) or config.is_excluded(path):
+                continue
+            yield from _walk(path, config_for, ignore)
+        elif not ignore.ignores(path, False) and config.is_included(path) and not config.is_excluded(path):
+            yield Target(path, path, config)
+
+
+# --------------------------------------------------------------------------- .gitignore
+
+@dataclass(frozen=True, slots=True)
+class _IgnoreRule:
+    base: str  # absolute directory of the .gitignore the rule came from
+    regex: re.Pattern[str]
+    negated: bool
+    dir_only: bool
+    anchored: bool  # matched against the path from ``base``, not just the name
+
+
+class GitIgnore:
+    """The ``.gitignore`` rules in force in one directory of a Git repository.
+
+    Rules are read from the repository root down to the searched directory, then from each
+    directory entered; the last matching rule wins, as in Git.  Outside a repository it
+    ignores nothing.
+    """
+
+    def __init__(self, rules: tuple[_IgnoreRule, ...], active: bool, loaded: frozenset[str]) -> None:
+        self._rules = rules
+        self._active = active
+        self._loaded = loaded
+
+    @classmethod
+    def for_directory(cls, directory: str) -> "GitIgnore":
+        """Rules of every ``.gitignore`` from the repository root down to ``directory``."""
+        start = os.path.abspath(directory)
+        chain = [start]
+        while not os.path.exists(os.path.join(chain[-1], ".git")):
+            parent = os.path.dirname(chain[-1])
+            if parent == chain[-1]:
+                return cls((), False, frozenset())
+            chain.append(parent)
+        root = chain[-1]
+        rules = _read_rules(os.path.join(root, ".git", "info", "exclude"), root)
+        ignore = cls(rules, True, frozenset())
+        for folder in reversed(chain[1:]):
+            ignore = ignore.entering(folder)
+        return ignore
+
+    def entering(self, directory: str) -> "GitIgnore":
+        """These rules plus those of ``directory/.gitignore`` (read once per directory)."""
+        folder = os.path.abspath(directory)
+        if not self._active or folder in self._loaded:
+            return self
+        extra = _read_rules(os.path.join(folder, ".gitignore"), folder)
+        return GitIgnore(self._rules + extra, True, self._loaded | {folder})
+
+    def ignores(self, path: str, is_dir: bool) -> bool:
+        """Whether Git would ignore ``path``."""
+        if not self._rules:
+            return False
+        full = os.path.abspath(path)
+        ignored = False
+        for rule in self._rules:
+            if rule.dir_only and not is_dir:
+                continue
+            rel = os.path.relpath(full, rule.base).replace(os.sep, "/")
+            if rel.startswith("../"):
+                continue
+            subject = rel if rule.anchored else rel.rsplit("/", 1)[-1]
+            if rule.regex.fullmatch(subject):
+                ignored = not rule.negated
+        return ignored
+
+
+def _read_rules(path: str, base: str) -> tuple[_IgnoreRule, ...]:
+    """Parse one ignore file; a missing or unreadable one contributes nothing."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return ()
+    rules = []
+    for line in lines:
+        rule = _parse_rule(line, base)
+        if rule is not None:
+            rules.append(rule)
+    return tuple(rules)
+
+
+def _parse_rule(line: str, base: str) -> _IgnoreRule | None:
+    """One ``.gitignore`` line -> a rule, following gitignore(5)."""
+    if not line.strip() or line.startswith("#"):
+        return None
+    if not line.endswith("\\ "):
+        line = line.rstrip(" ")
+    negated = line.startswith("!")
+    if negated or line.startswith("\\!") or line.startswith("\\#"):
+        line = line[1:]
+    dir_only = line.endswith("/")
+    line = line.rstrip("/")
+    anchored = "/" in line
+    line = line.lstrip("/")
+    if not line:
+        return None
+    return _IgnoreRule(base, re.compile(_translate(line)), negated, dir_only, anchored)
+
+
+def _translate(pattern: str) -> str:
+    """A gitignore glob -> a regular expression over ``/``-separated paths."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
+            out.append("/.*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1:end]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = end + 1
+        elif pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
