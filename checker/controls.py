@@ -1,0 +1,90 @@
+"""Dissemination controls: which roll up to the banner, which exclude each other.
+
+The vocabulary is data (``checker/data/controls.json``, M-DIS-1..4, T-CAP-1..3, T-PM-4);
+this module types it and answers the one question several rules share: which controls
+does the cable as a whole declare, in its banner line and its caption lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from checker.model import Cable
+from checker.vocabulary import bundled
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """A portion control that must be declared for the whole cable."""
+
+    caption: str  # what to add: "NOFORN"
+    error_from: dt.date | None  # before this cable date a missing caption is only a warning
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """Controls that must never apply together (NODIS with EXDIS)."""
+
+    controls: frozenset[str]
+    since: dt.date | None
+    reference: str
+
+
+@dataclass(frozen=True, slots=True)
+class ControlVocabulary:
+    """The typed contents of ``controls.json``."""
+
+    rollup: Mapping[str, Rollup]
+    unclassified_only: frozenset[str]
+    sensitive_captions: frozenset[str]
+    exclusions: tuple[Exclusion, ...]
+    distribution: str  # SIPDIS
+    distribution_conflicts: frozenset[str]
+    distribution_since: dt.date
+    distribution_reference: str
+    needs_noforn: frozenset[str]
+    rel_to_prefix: str
+    marking_vocabulary: tuple[str, ...]
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@functools.cache
+def vocabulary() -> ControlVocabulary:
+    """The bundled control vocabulary, loaded and validated once."""
+    raw = bundled("controls")
+    dist = raw["distribution"]
+    return ControlVocabulary(
+        rollup={
+            name: Rollup(caption=spec["caption"], error_from=_date(spec["error_from"]))
+            for name, spec in raw["rollup"].items()
+        },
+        unclassified_only=frozenset(raw["unclassified_only"]),
+        sensitive_captions=frozenset(raw["sensitive_captions"]),
+        exclusions=tuple(
+            Exclusion(frozenset(item["controls"]), _date(item["from"]), item["reference"])
+            for item in raw["exclusive"]
+        ),
+        distribution=dist["control"],
+        distribution_conflicts=frozenset(dist["conflicts_with"]),
+        distribution_since=dt.date.fromisoformat(dist["from"]),
+        distribution_reference=dist["reference"],
+        needs_noforn=frozenset(raw["needs_noforn"]),
+        rel_to_prefix=raw["rel_to_prefix"],
+        marking_vocabulary=tuple(raw["marking_vocabulary"]),
+    )
+
+
+def declared_controls(cable: Cable) -> frozenset[str]:
+    """Controls the cable declares as a whole: on its top banner line and its captions."""
+    declared: set[str] = set()
+    if cable.banner is not None:
+        declared.update(cable.banner.marking.controls)
+    for caption in cable.captions:
+        declared.update(caption.tokens)
+    return frozenset(declared)

@@ -1,0 +1,114 @@
+"""Running the rulebook on one cable model.
+
+The engine derives what every rule needs to know once (the governing era, the reference
+"today"), runs each enabled rule with its merged options, stamps each :class:`Problem`
+into a :class:`Finding` with the rule's code, name and effective severity, and orders the
+findings by (line, column, code).  A rule that raises does not take the run down: it
+yields a single ``internal-error`` finding that names the rule and the exception type
+(never a traceback, which could quote cable text), and every other rule still runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from checker import eras
+from checker.eras import Era
+from checker.findings import Finding, Problem, Severity
+from checker.model import Cable, Span
+from checker.registry import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleInfo, all_rules
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may read besides the cable: its options, the governing era, today."""
+
+    options: Mapping[str, Any]
+    era: Era | None  # None: no date and no unambiguous order cited; date rules stay silent
+    as_of: dt.date  # "today" for date rules; fixed in settings for reproducible runs
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Which rules run, at what severity, with which options.
+
+    ``severities`` and ``options`` are keyed by rule code; options are merged over the
+    rule's defaults.  ``as_of`` fixes "today" (``None``: the real date).
+    """
+
+    enabled: frozenset[str]
+    severities: Mapping[str, Severity] = field(default_factory=lambda: _EMPTY)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: _EMPTY)
+    as_of: dt.date | None = None
+
+
+def default_settings() -> EngineSettings:
+    """Every registered rule enabled, at its default severity and options."""
+    return EngineSettings(enabled=frozenset(rule.code for rule in all_rules()))
+
+
+def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Severity:
+    configured = settings.severities.get(rule.code)
+    if configured is not None:
+        return configured
+    # A rule may grade one problem below its default (marking-rules.md §4: era-dependent).
+    return getattr(problem, "severity", None) or rule.severity
+
+
+def _internal_error(rule: RuleInfo, exc: Exception, path: str | None) -> Finding:
+    return Finding(
+        span=Span(1, 1, 1, 1),
+        code=INTERNAL_ERROR_CODE,
+        rule=INTERNAL_ERROR_NAME,
+        severity=Severity.ERROR,
+        message=f"rule {rule.code} ({rule.name}) failed with {type(exc).__name__}",
+        path=path,
+    )
+
+
+def check_cable(
+    cable: Cable, settings: EngineSettings | None = None, path: str | None = None
+) -> list[Finding]:
+    """Run the enabled rules on ``cable``; findings ordered by (line, column, code)."""
+    settings = settings or default_settings()
+    era = eras.era_for_cable(cable)
+    as_of = settings.as_of or dt.date.today()
+    findings: list[Finding] = []
+    for rule in all_rules():
+        if rule.code not in settings.enabled:
+            continue
+        options = {**rule.defaults, **settings.options.get(rule.code, _EMPTY)}
+        context = RuleContext(options=MappingProxyType(options), era=era, as_of=as_of)
+        try:
+            problems = list(rule.check(cable, context))
+        except Exception as exc:  # noqa: BLE001 - isolation is the point
+            findings.append(_internal_error(rule, exc, path))
+            continue
+        findings.extend(
+            Finding(
+                span=problem.span,
+                code=rule.code,
+                rule=rule.name,
+                severity=_severity(rule, problem, settings),
+                message=problem.message,
+                suggestion=problem.suggestion,
+                path=path,
+            )
+            for problem in problems
+        )
+    findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+    return findings
+
+
+def graded(span: Span, message: str, severity: Severity, suggestion: str | None = None) -> Problem:
+    """A problem whose default severity differs from its rule's (marking-rules.md §4 grades
+    some checks by era).  Carries the grade only once ``Problem`` has a ``severity`` field."""
+    if "severity" in Problem.__dataclass_fields__:
+        return Problem(span, message, suggestion, severity)  # type: ignore[call-arg]
+    return Problem(span, message, suggestion)

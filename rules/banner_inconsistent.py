@@ -1,0 +1,83 @@
+"""Classification line, security line, section banners and footers disagree.
+
+What it checks:
+    The level of the top classification line against the ``ZNY CCCCC`` security line of the
+    routing header, every later ``SECTION nn OF nn`` banner and every repeated classification
+    footer.  Each line that states another level is reported once.
+
+Why it matters:
+    Relay stations protect a message by its security line, readers by its banner; when
+    the two disagree, one of them under-protects the cable.
+
+Fails:
+    VZCZCXYZ0005
+    OO RUEHWEB
+    DE RUEHC #6440 3361951
+    ZNY SSSSS ZZH
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO RUEHVB/AMEMBASSY ZAGREB IMMEDIATE 0000
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+
+Passes:
+    VZCZCXYZ0005
+    OO RUEHWEB
+    DE RUEHC #6440 3361951
+    ZNY CCCCC ZZH
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO RUEHVB/AMEMBASSY ZAGREB IMMEDIATE 0000
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+
+Options:
+    None.
+
+References:
+    T-H-4 and T-H-X (FL4 security warning must match the classification line; ACP 127 US
+    Supp-1), T-CL-3 and T-CL-5 (section banners and repeated page banners), M-BAN-2
+    (22 CFR 9.12(a)(1)-(2)) in marking-rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.engine import RuleContext
+from checker.findings import Problem
+from checker.model import Cable, Level, Span
+
+CODE = "BN002"
+NAME = "banner-inconsistent"
+SEVERITY = "error"
+OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
+    header = cable.header
+    if header and header.security and header.security.level is not None:
+        yield f"security line {header.security.code}", header.security.level, header.security.span
+    for banner in cable.banners[1:]:
+        if banner.marking.level is not None:
+            what = "section banner" if banner.kind == "section" else "classification footer"
+            yield what, banner.marking.level, banner.span
+    for mark in cable.page_marks:
+        if mark.kind == "footer" and mark.level is not None:
+            yield "classification footer", mark.level, mark.span
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    banner = cable.banner
+    if banner is None or banner.marking.level is None:
+        return
+    top = banner.marking.level
+    for what, level, span in _stated_levels(cable):
+        if level != top:
+            yield Problem(span, f"{what} says {level.label}, classification line says {top.label}")

@@ -1,0 +1,65 @@
+"""The cable has no classification line.
+
+What it checks:
+    That the text of the cable opens with a classification line (``C O N F I D E N T I A L``,
+    ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header.
+
+Why it matters:
+    Every telegram must state its classification or administrative control as its first
+    text line; without it a reader cannot know how to protect the cable, and omitted markings
+    never make a classified cable unclassified.
+
+Fails:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: TEST
+
+    1. (C) Text.
+
+Passes:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: TEST
+
+    1. (C) Text.
+
+Options:
+    None.
+
+References:
+    T-CL-1 (5 FAH-2 H-222), M-BAN-2 (22 CFR 9.12(a)), M-MIS-1 (E.O. 13526 §1.6(f)) in
+    marking-rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.engine import RuleContext
+from checker.findings import Problem
+from checker.model import Cable, Span
+from checker.portions import cable_portions
+
+CODE = "BN001"
+NAME = "banner-missing"
+SEVERITY = "error"
+OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    if cable.banner is not None:
+        return
+    line = cable.header.span.end_line + 1 if cable.header and cable.header.span else 1
+    levels = [p.level for p in cable_portions(cable) if p.level is not None]
+    suggestion = max(levels).label if levels else None
+    yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)

@@ -1,0 +1,131 @@
+"""Controls that exclude each other, or a control on a level it cannot apply to.
+
+What it checks:
+    On the banner and caption lines: NODIS together with EXDIS; SIPDIS together with NODIS
+    or EXDIS (cables from December 2005, when SIPDIS was created); NODIS or EXDIS without
+    NOFORN (a warning, see the ``require-noforn`` option).  On the banner and every portion
+    mark: SBU or FOUO with a classified level, ``(C/SBU)``; NOFORN with a REL TO list.
+
+Why it matters:
+    Conflicting controls leave the reader with two opposite handling instructions.  SIPDIS
+    publishes a cable to every SIPRNet reader, which defeats NODIS or EXDIS; SBU and FOUO
+    mark unclassified information and must never label classified information.
+
+Fails:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    NODIS
+    SIPDIS
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (C/NF) Text.
+
+Passes:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    NOFORN
+    NODIS
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (C/NF) Text.
+
+Options:
+    require-noforn (boolean, default true): report NODIS or EXDIS without NOFORN.
+
+References:
+    T-CAP-1, T-CAP-2, T-CAP-3 (05 STATE 226504; 06 STATE 89712; IC Markings Manual §H.9),
+    M-DIS-1, M-DIS-2, M-DIS-3, EO-01 (32 CFR 2001.23(a)) in marking-rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.controls import declared_controls, vocabulary
+from checker.engine import RuleContext, graded
+from checker.findings import Problem, Severity
+from checker.model import Cable, Level, Marking, Span
+from checker.portions import cable_portions, marking_text
+
+CODE = "CT002"
+NAME = "control-conflict"
+SEVERITY = "error"
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "require-noforn": {
+            "type": "boolean",
+            "default": True,
+            "description": "report NODIS or EXDIS on a cable without NOFORN (a warning)",
+        }
+    },
+}
+
+
+def _declared_at(cable: Cable) -> dict[str, Span]:
+    """Where each cable-wide control is first declared: banner line or caption line."""
+    where: dict[str, Span] = {}
+    if cable.banner is not None:
+        for control in cable.banner.marking.controls:
+            where.setdefault(control, cable.banner.span)
+    for caption in cable.captions:
+        for token in caption.tokens:
+            where.setdefault(token, caption.span)
+    return where
+
+
+def _cable_conflicts(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    vocab = vocabulary()
+    where = _declared_at(cable)
+    declared = declared_controls(cable)
+    for exclusion in vocab.exclusions:
+        if exclusion.controls <= declared:
+            names = sorted(exclusion.controls, key=lambda c: where[c])
+            yield Problem(where[names[-1]], f"{' and '.join(names)} must not be used together")
+    if vocab.distribution in declared and (cable.date is None or cable.date >= vocab.distribution_since):
+        for control in sorted(vocab.distribution_conflicts & declared):
+            yield Problem(where[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
+    if ctx.options["require-noforn"] and "NOFORN" not in declared:
+        for control in sorted(vocab.needs_noforn & declared):
+            yield graded(where[control], f"{control} without NOFORN", Severity.WARNING, "NOFORN")
+
+
+def _marking_conflict(marking: Marking) -> str | None:
+    vocab = vocabulary()
+    if marking.level is not None and marking.level >= Level.CONFIDENTIAL:
+        for control in marking.controls:
+            if control in vocab.unclassified_only:
+                return f"{control} with {marking.level.label}"
+    if "NOFORN" in marking.controls and any(c.startswith(vocab.rel_to_prefix) for c in marking.controls):
+        return "NOFORN with REL TO"
+    return None
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    yield from _cable_conflicts(cable, ctx)
+    if cable.banner is not None:
+        conflict = _marking_conflict(cable.banner.marking)
+        if conflict:
+            yield Problem(cable.banner.span, f"banner combines {conflict}")
+    for portion in cable_portions(cable):
+        conflict = _marking_conflict(portion.marking) if portion.marking else None
+        if conflict:
+            yield Problem(
+                portion.marking.span,
+                f"{portion.ref} ({marking_text(portion.marking)}) combines {conflict}",
+            )

@@ -1,0 +1,81 @@
+"""Numbered paragraphs skip or repeat a number.
+
+What it checks:
+    That the numbered paragraphs of the body run 1, 2, 3... without a gap, a repeat or a
+    step back.  Partial extracts (the "This record is a partial extract" preamble) hold
+    only some paragraphs and are not judged.
+
+Why it matters:
+    Replies, reviews and declassification decisions cite paragraphs by number
+    (``see para 4``); a gap usually means a paragraph was lost in editing, a repeat that two
+    portions share one reference.
+
+Fails:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    3. (C) Text.
+
+Passes:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    2. (C) Text.
+
+Options:
+    None.
+
+References:
+    T-PM-1 (5 FAH-1 H-246.2: number paragraphs consecutively) in marking-rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.engine import RuleContext
+from checker.findings import Problem
+from checker.model import Cable
+
+CODE = "NU001"
+NAME = "paragraph-numbering"
+SEVERITY = "warning"
+OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    if cable.header is not None and cable.header.partial_extract:
+        return
+    expected = 1
+    for paragraph in cable.paragraphs:
+        number = paragraph.number
+        if number is None:
+            continue
+        if number == expected - 1:
+            yield Problem(paragraph.span, f"¶{number} is numbered twice")
+        elif number < expected:
+            yield Problem(paragraph.span, f"¶{number} follows ¶{expected - 1}")
+        elif number > expected == 1:
+            yield Problem(paragraph.span, f"numbering starts at ¶{number}")
+        elif number > expected:
+            missing = f"¶{expected}" if number == expected + 1 else f"¶{expected}-{number - 1}"
+            yield Problem(paragraph.span, f"¶{number} follows ¶{expected - 1}; {missing} missing")
+        expected = max(expected, number + 1)

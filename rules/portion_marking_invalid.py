@@ -1,0 +1,106 @@
+"""A portion marking that is not a valid level and control combination.
+
+What it checks:
+    Each portion mark (SUBJECT, paragraphs, sub-paragraphs): every token must be a level
+    (U, C, S, TS) or a known control (NF, SBU, FOUO, ORCON, REL TO...), a mark must state a
+    level unless it is an unclassified control such as (SBU), and tokens are joined by
+    ``/`` or ``//`` (a hyphen only in State's ``SBU-N``), not by a space as in ``(C NF)``.
+    Unknown tokens get a did-you-mean suggestion.  SBU or FOUO combined with a classified
+    level is judged by ``control-conflict``.
+
+Why it matters:
+    A mark a reader cannot interpret protects nothing: ``(SE)`` might be SECRET or a typo
+    for ``(S)``, and distribution systems that parse marks drop or misroute the portion.
+
+Fails:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    2. (CN) Text.
+
+Passes:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    2. (C) Text.
+
+Options:
+    None.
+
+References:
+    M-POR-1, M-POR-7 (32 CFR 2001.21(c); 5 FAH-1 H-246.2c), T-PM-1 and T-PM-6, EO-01
+    (32 CFR 2001.23(a): no other words with the level) in marking-rules.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from checker.controls import vocabulary
+from checker.engine import RuleContext
+from checker.findings import Problem
+from checker.model import Cable, Marking
+from checker.portions import cable_portions
+
+CODE = "PM002"
+NAME = "portion-marking-invalid"
+SEVERITY = "error"
+OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def _did_you_mean(token: str) -> str | None:
+    close = difflib.get_close_matches(token.upper(), vocabulary().marking_vocabulary, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def _fault(marking: Marking) -> tuple[str, str | None] | None:
+    """What is wrong with a marking, and the corrected mark when it can be computed."""
+    if marking.unknown:
+        guesses = {token: _did_you_mean(token) for token in marking.unknown}
+        suggestion = None
+        if all(guesses.values()):
+            suggestion = marking.raw
+            for token, guess in guesses.items():
+                suggestion = suggestion.replace(token, guess, 1)
+        return f"unknown {', '.join(marking.unknown)}", suggestion
+    unclassified_only = vocabulary().unclassified_only
+    if marking.level is None and not unclassified_only.intersection(marking.controls):
+        return "no classification level", None
+    if " " in marking.separators:
+        return "tokens separated by a space", marking.canonical
+    if "-" in marking.separators and not marking.raw.upper().startswith("SBU"):
+        return "tokens separated by a hyphen", marking.canonical
+    return None
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    for portion in cable_portions(cable):
+        if portion.marking is None:
+            continue
+        fault = _fault(portion.marking)
+        if fault:
+            what, suggestion = fault
+            yield Problem(
+                portion.marking.span,
+                f"{portion.ref} marking ({portion.marking.raw}) is invalid: {what}",
+                suggestion,
+            )

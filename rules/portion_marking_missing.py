@@ -1,0 +1,87 @@
+"""A paragraph or sub-paragraph of a classified cable has no portion marking.
+
+What it checks:
+    In a CONFIDENTIAL or higher cable of an era that required portion marking (E.O. 12065
+    on, from 1978-12-01), that every paragraph opens with its mark, ``1. (C)``.  Unmarked
+    sub-paragraphs (and ``--`` bullets) are fine while their paragraph is marked and none
+    of their siblings is (one mark on the main paragraph suffices, M-POR-3); once one
+    sibling is marked, each unmarked sibling is reported.  Unclassified cables need no marks;
+    E.O. 11652 cables (before 1978-12-01) asked for them only where practicable.
+    Cables dated 1978-12-01 to 1995-10-13 are reported as warnings (T-PM-2).
+
+Why it matters:
+    An unmarked portion hides what in the cable is classified: readers can neither quote
+    the unclassified part nor protect the classified one, and derivative classifiers lose
+    their source of truth.
+
+Fails:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    2. Text.
+
+Passes:
+    O 011943Z DEC 08
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ZAGREB IMMEDIATE
+
+    C O N F I D E N T I A L STATE 126440
+
+    E.O. 12958: DECL: 11/24/2018
+    TAGS: PREL
+    SUBJECT: (U) TEST
+
+    1. (U) Text.
+
+    2. (C) Text.
+
+Options:
+    None.
+
+References:
+    M-POR-1, M-POR-2, M-POR-3 (32 CFR 2001.21(c); 22 CFR 9.12(a); E.O. 12065 §1-504),
+    T-PM-2, E-1 and E-3 in marking-rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.engine import RuleContext, graded
+from checker.findings import Problem, Severity
+from checker.model import Cable, Paragraph, Span
+from checker.portions import is_classified, paragraph_ref, subparagraph_refs
+
+CODE = "PM001"
+NAME = "portion-marking-missing"
+SEVERITY = "error"
+OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
+    if paragraph.marking is None:
+        yield paragraph_ref(paragraph), paragraph.span
+    subs = list(subparagraph_refs(paragraph))
+    for bullets in (True, False):
+        siblings = [(sub, ref) for sub, ref in subs if (sub.label == "--") == bullets]
+        if any(sub.marking is not None for sub, _ in siblings):
+            yield from ((ref, sub.span) for sub, ref in siblings if sub.marking is None)
+
+
+def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    era = ctx.era
+    if era is None or era.portion_marking == "optional" or not is_classified(cable):
+        return
+    severity = Severity.ERROR if era.portion_marking == "error" else Severity.WARNING
+    for paragraph in cable.paragraphs:
+        for ref, span in _unmarked(paragraph):
+            yield graded(span, f"{ref} has no portion marking", severity)
