@@ -139,7 +139,7 @@ class GitIgnore:
         root = chain[-1]
         rules = _read_rules(os.path.join(root, ".git", "info", "exclude"), root)
         ignore = cls(rules, True, frozenset())
-        for folder in reversed(chain[1:]):
+        for folder in reversed(chain):
             ignore = ignore.entering(folder)
         return ignore
 

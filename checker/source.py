@@ -94,12 +94,11 @@ def read_path(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> Source:
         raise SourceError(reason) from None
     except OSError as error:
         raise SourceError(_os_reason(error)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise SourceError("is a directory" if stat.S_ISDIR(mode) else "not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise SourceError("is a directory")
-        if not stat.S_ISREG(mode):
-            raise SourceError("not a regular file")
         return decode(read_limited(handle, limit))
 
 

@@ -1,0 +1,119 @@
+"""From paths to files: recursion, include/exclude globs, .gitignore, stdin, bad paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.config import Config
+from checker.discovery import GitIgnore, iter_targets, path_matches
+
+
+def tree(root: Path, *files: str) -> None:
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n")
+
+
+def found(root: Path, *paths: str, config: Config | None = None, **kwargs) -> list[tuple[str, str | None]]:
+    config = config or Config(root=str(root))
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        return [(t.display, t.error) for t in iter_targets(paths, lambda _: config, **kwargs)]
+    finally:
+        os.chdir(old)
+
+
+def test_directories_are_searched_in_sorted_order_for_txt_and_cable_files(tmp_path: Path) -> None:
+    tree(tmp_path, "b.txt", "a.cable", "notes.md", "sub/c.txt", "sub/deeper/d.TXT", ".venv/e.txt")
+    assert found(tmp_path, ".") == [("./a.cable", None), ("./b.txt", None), ("./sub/c.txt", None)]
+
+
+def test_named_files_are_checked_whatever_their_extension(tmp_path: Path) -> None:
+    tree(tmp_path, "notes.md")
+    assert found(tmp_path, "notes.md") == [("notes.md", None)]
+
+
+def test_include_and_exclude_globs_come_from_the_configuration(tmp_path: Path) -> None:
+    tree(tmp_path, "a.txt", "drafts/b.txt", "c.msg", "keep/d.txt")
+    config = Config(root=str(tmp_path), include=("*.txt", "*.msg"), exclude=("drafts", "keep/*.txt"))
+    assert found(tmp_path, ".", config=config) == [("./a.txt", None), ("./c.msg", None)]
+
+
+def test_force_exclude_applies_exclude_to_named_files(tmp_path: Path) -> None:
+    tree(tmp_path, "drafts/b.txt")
+    config = Config(root=str(tmp_path), exclude=("drafts/*",))
+    assert found(tmp_path, "drafts/b.txt", config=config) == [("drafts/b.txt", None)]
+    assert found(tmp_path, "drafts/b.txt", config=config, force_exclude=True) == []
+
+
+def test_gitignore_is_respected_inside_a_repository(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    tree(tmp_path, "a.txt", "build/b.txt", "sub/c.txt", "sub/d.txt", "sub/keep.txt", "e.txt")
+    (tmp_path / ".gitignore").write_text("# comment\nbuild/\n/e.txt\n")
+    (tmp_path / "sub" / ".gitignore").write_text("*.txt\n!keep.txt\n")
+    assert found(tmp_path, ".") == [("./a.txt", None), ("./sub/keep.txt", None)]
+    # a subdirectory searched on its own still obeys the rules above it
+    assert found(tmp_path / "sub", ".") == [("./keep.txt", None)]
+
+
+def test_gitignore_is_ignored_outside_a_repository(tmp_path: Path) -> None:
+    tree(tmp_path, "a.txt")
+    (tmp_path / ".gitignore").write_text("*.txt\n")
+    assert GitIgnore.for_directory(str(tmp_path)).ignores(str(tmp_path / "a.txt"), False) is False
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "ignored"),
+    [
+        ("*.txt", "x/y/a.txt", True),
+        ("/a.txt", "x/a.txt", False),
+        ("x/*.txt", "x/a.txt", True),
+        ("x/*.txt", "x/y/a.txt", False),
+        ("**/y/*.txt", "x/y/a.txt", True),
+        ("x/**", "x/y/a.txt", True),
+        ("a?.txt", "ab.txt", True),
+        ("[!a]b.txt", "ab.txt", False),
+        ("\\#a.txt", "#a.txt", True),
+    ],
+)
+def test_gitignore_patterns(tmp_path: Path, pattern: str, path: str, ignored: bool) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text(pattern + "\n")
+    assert GitIgnore.for_directory(str(tmp_path)).ignores(str(tmp_path / path), False) is ignored
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [("*.txt", "a/b.txt", True), ("drafts", "x/drafts", True), ("a/*.txt", "a/b/c.txt", True),
+     ("**/b.txt", "b.txt", True), ("a/*.txt", "b/a/c.txt", False)],
+)
+def test_user_globs(pattern: str, path: str, matches: bool) -> None:
+    assert path_matches(pattern, path) is matches
+
+
+def test_bad_paths_become_targets_with_errors_and_the_rest_go_on(tmp_path: Path) -> None:
+    tree(tmp_path, "ok.txt")
+    os.symlink(tmp_path / "nowhere", tmp_path / "dangling.txt")
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    assert found(tmp_path, "missing.txt", "dangling.txt", "loop", "ok.txt") == [
+        ("missing.txt", "no such file or directory"),
+        ("dangling.txt", "dangling symbolic link"),
+        ("loop", "too many levels of symbolic links"),
+        ("ok.txt", None),
+    ]
+
+
+def test_symlinked_directories_are_not_followed_when_searching(tmp_path: Path) -> None:
+    tree(tmp_path, "real/a.txt")
+    os.symlink(tmp_path, tmp_path / "real" / "back")  # a loop back to the top
+    assert found(tmp_path, ".") == [("./real/a.txt", None)]
+
+
+def test_stdin_takes_its_name_from_stdin_filename(tmp_path: Path) -> None:
+    assert found(tmp_path, "-") == [("-", None)]
+    assert found(tmp_path, "-", stdin_filename="cables/a.txt") == [("cables/a.txt", None)]
