@@ -313,7 +313,7 @@ def explain(rule: str) -> None:
         try:
             code = registry.by_name(rule).code
         except KeyError:
-            raise click.BadParameter(f"no rule with code or name {rule!r} (see 'cablelint rules')",
+            raise click.BadParameter(f"no rule with code or name {rule!r}",
                                      param_hint="RULE") from None
     info = registry.by_code(code)
     click.echo(f"{info.code} {info.name} (default severity: {info.severity.label})\n")
