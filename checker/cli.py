@@ -53,8 +53,6 @@ class CablelintGroup(click.Group):
         return code
 
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> int:
-        from checker.config import ConfigError
-
         try:
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else EXIT_OK
@@ -64,20 +62,28 @@ class CablelintGroup(click.Group):
             where = error.ctx.command_path if error.ctx else prog_name
             message = " ".join(error.format_message().split())
             click.echo(f"{prog_name}: error: {message} (see '{where} --help')", err=True)
-        except (click.ClickException, ConfigError) as error:
-            text = error.format_message() if isinstance(error, click.ClickException) else str(error)
-            click.echo(f"{prog_name}: error: {' '.join(text.split())}", err=True)
+        except click.ClickException as error:
+            click.echo(f"{prog_name}: error: {' '.join(error.format_message().split())}", err=True)
         except (click.Abort, KeyboardInterrupt):
             click.echo(f"{prog_name}: interrupted", err=True)
         except BrokenPipeError:
             _silence_stdout()
         except Exception as error:  # noqa: BLE001 - the promise: never a traceback by default
+            if _is_config_error(error):
+                click.echo(f"{prog_name}: error: {' '.join(str(error).split())}", err=True)
+                return EXIT_ERROR
             click.echo(f"{prog_name}: internal error: {type(error).__name__}: {error}", err=True)
             if "--verbose" in argv or "-v" in argv:
                 import traceback
 
                 traceback.print_exc()
         return EXIT_ERROR
+
+
+def _is_config_error(error: Exception) -> bool:
+    """Whether ``error`` is a ConfigError, without importing the config module just to ask."""
+    module = sys.modules.get("checker.config")
+    return module is not None and isinstance(error, module.ConfigError)
 
 
 def _silence_stdout() -> None:
@@ -89,7 +95,7 @@ def _silence_stdout() -> None:
         pass
 
 
-@click.group(cls=CablelintGroup, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group("cablelint", cls=CablelintGroup, context_settings={"help_option_names": ["-h", "--help"]},
              epilog="""\b
 Examples:
   cablelint check cables/              check every cable under a directory
@@ -190,7 +196,11 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
     if show_source and fmt != "text":
         raise click.UsageError("--show-source applies to the text format only")
     resolver = Resolver(_overrides(select, extend_select, ignore, fail_level, as_of), config_file, isolated)
-    targets = iter_targets(paths or (".",), resolver.for_path, stdin_filename, force_exclude)
+    paths = paths or (".",)
+    for path in paths:  # configuration errors for the named paths surface before any output
+        if path != "-" and os.path.exists(path):
+            resolver.for_path(path)
+    targets = iter_targets(paths, resolver.for_path, stdin_filename, force_exclude)
     out = _open_output(output)
     try:
         options = FormatOptions(color=_use_colour(color, out), show_source=show_source,
@@ -199,13 +209,15 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
         extras = Extras(fingerprints=formatter.needs_fingerprints, source_lines=show_source, verbose=verbose)
         summary, failing = Summary(), False
         formatter.start()
-        for result in check_targets(targets, extras, jobs or _cpu_count()):
-            summary.add(result)
-            failing = failing or result.failing
-            _report(result, quiet)
-            formatter.file(result)
-        formatter.finish(summary)
-        out.flush()
+        try:
+            for result in check_targets(targets, extras, jobs or _cpu_count()):
+                summary.add(result)
+                failing = failing or result.failing
+                _report(result, quiet)
+                formatter.file(result)
+        finally:  # a configuration error deep in a tree still leaves a well-formed document
+            formatter.finish(summary)
+            out.flush()
     finally:
         if out is not sys.stdout:
             out.close()

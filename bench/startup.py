@@ -1,0 +1,71 @@
+"""Start-up time of ``cablelint check`` on one cable, next to ``python -c pass``.
+
+Usage: python bench/startup.py [CABLE] [--runs N]
+
+Prints the median (and min/max) wall time of N runs of each command, each a fresh process,
+so the figures include interpreter start-up, imports, parser construction, the check and
+output.  Issue 4 asks for at most 150 ms median on the seed cable, issue 6 for 120 ms.
+Also times a run where a configuration file must be validated (jsonschema is imported only
+then).  Writes nothing but to standard output (the configured run uses a temporary directory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "08STATE126440.txt"
+
+
+def cablelint_command() -> list[str]:
+    """The installed ``cablelint`` script next to this interpreter, else ``python -m checker``."""
+    script = Path(sys.executable).with_name("cablelint")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("cablelint")
+    return [found] if found else [sys.executable, "-m", "checker"]
+
+
+def wall_times(command: list[str], runs: int, cwd: str | None = None) -> list[float]:
+    """Milliseconds per run; the first (cold-cache) run is discarded."""
+    times = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return times[1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cable", nargs="?", default=str(SEED))
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    cablelint = cablelint_command()
+    cable = os.path.abspath(args.cable)
+    with tempfile.TemporaryDirectory() as tmp:
+        configured = Path(tmp) / "cable.txt"
+        shutil.copyfile(cable, configured)
+        (Path(tmp) / "cablelint.toml").write_text('ignore = ["NU001"]\n')
+        (Path(tmp) / ".git").mkdir()  # the configuration search stops here
+        cases = [
+            ("python -c pass", [sys.executable, "-c", "pass"], None),
+            ("cablelint --version", [*cablelint, "--version"], None),
+            ("cablelint check CABLE", [*cablelint, "check", cable], None),
+            ("cablelint check CABLE (cablelint.toml)", [*cablelint, "check", "cable.txt"], tmp),
+        ]
+        print(f"{'command':<42} {'median':>8} {'min':>8} {'max':>8}   ({args.runs} runs, ms)")
+        for label, command, cwd in cases:
+            times = wall_times(command, args.runs, cwd)
+            print(f"{label:<42} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}")
+
+
+if __name__ == "__main__":
+    main()
