@@ -68,8 +68,9 @@ def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
         if banner.marking.level is not None:
             what = "section banner" if banner.kind == "section" else "classification footer"
             yield what, banner.marking.level, banner.span
-    for mark in cable.page_marks:
-        if mark.kind == "footer" and mark.level is not None:
+    banner_lines = {banner.span.line for banner in cable.banners}
+    for mark in cable.page_marks:  # a footer fused to a text line is a page mark only
+        if mark.kind == "footer" and mark.level is not None and mark.span.line not in banner_lines:
             yield "classification footer", mark.level, mark.span
 
 

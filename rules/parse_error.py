@@ -9,24 +9,15 @@ Why it matters:
     has looked at, so a clean result would not mean the markings are right.
 
 Fails:
-    O 011943Z DEC 08
-    FM SECSTATE WASHDC
-    TO AMEMBASSY ZAGREB IMMEDIATE
+    UNCLAS STATE 000001
 
-    C O N F I D E N T I A L STATE 126440
-
-    E.O. 12958: DECL: 11/24/2018 TAGS: PREL
-    E.O. 12958: DECL: 11/24/2018
+    1. (U) Text.
+    VZCZCXYZ0006
 
 Passes:
-    O 011943Z DEC 08
-    FM SECSTATE WASHDC
-    TO AMEMBASSY ZAGREB IMMEDIATE
+    UNCLAS STATE 000001
 
-    C O N F I D E N T I A L STATE 126440
-
-    E.O. 12958: DECL: 11/24/2018
-    TAGS: PREL
+    1. (U) Text.
 
 Options:
     None.

@@ -24,7 +24,7 @@ Fails:
     TAGS: PREL
     SUBJECT: (U) TEST
 
-    Classified By: PM DAS A. Officer for Reasons: 1.4 (b) and (k)
+    Classified By: PM DAS A. Officer for Reasons: 1.6 (b) and (d)
 
     1. (C) Text.
 

@@ -1,0 +1,35 @@
+"""banner-below-portion (BN003): a portion above the banner, reported on the banner."""
+
+from conftest import findings_of
+
+RULE = "BN003"
+
+
+def test_names_every_portion_at_the_required_level(cable, check):
+    built = cable(paragraphs=["1. (U) Text.", "2. (S) Text.", "3. (C) Text.", "4. (S/NF) Text."])
+    assert check(built.text, RULE) == [
+        (RULE, built.line["banner"], 1, "banner CONFIDENTIAL is below SECRET required by ¶2 (S), ¶4 (S//NF)")
+    ]
+
+
+def test_suggests_the_required_banner(cable):
+    built = cable(paragraphs=["1. (S) Text."])
+    assert [f.suggestion for f in findings_of(built.text, RULE)] == ["SECRET"]
+
+
+def test_a_classified_paragraph_in_an_unclas_cable(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", paragraphs=["1. (U) Text.", "2. (C) Text."])
+    assert check(built.text, RULE) == [
+        (RULE, built.line["banner"], 1, "banner UNCLASSIFIED is below CONFIDENTIAL required by ¶2 (C)")
+    ]
+
+
+def test_a_subject_or_subparagraph_can_force_the_level(cable, check):
+    built = cable(subject="SUBJECT: (S) TEST", paragraphs=["1. (C) Text.\n\nA. (S) Sub."])
+    assert check(built.text, RULE) == [
+        (RULE, built.line["banner"], 1, "banner CONFIDENTIAL is below SECRET required by subject (S), ¶1.A (S)")
+    ]
+
+
+def test_portions_at_or_below_the_banner_pass(cable, check):
+    assert check(cable(paragraphs=["1. (U) Text.", "2. (SBU) Text.", "3. (C) Text."]).text, RULE) == []

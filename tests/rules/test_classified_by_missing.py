@@ -1,0 +1,24 @@
+"""classified-by-missing (CA001): the classification authority, from E.O. 12958 on."""
+
+RULE = "CA001"
+
+
+def test_no_classified_by_line_is_reported_on_the_banner(cable, check):
+    built = cable(authority=None)
+    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "CONFIDENTIAL cable has no Classified By line")]
+
+
+def test_a_line_without_a_name(cable, check):
+    built = cable(authority="Classified By: Reasons 1.4 (b) and (d)")
+    assert check(built.text, RULE) == [(RULE, built.line["authority"], 1, "Classified By line names no classifier")]
+
+
+def test_not_required_before_1995_10_14(cable, check):
+    built = cable(de=None, dtg="O 151200Z MAR 88", eo="E.O. 12356: DECL: OADR", authority=None)
+    assert check(built.text, RULE) == []
+
+
+def test_not_required_on_unclassified_cables(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
+                  paragraphs=["1. Text."])
+    assert check(built.text, RULE) == []

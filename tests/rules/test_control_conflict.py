@@ -1,0 +1,35 @@
+"""control-conflict (CT002): NODIS/EXDIS, SIPDIS with either, NOFORN, SBU on classified."""
+
+RULE = "CT002"
+
+
+def test_nodis_with_exdis(cable, check):
+    built = cable(captions=("NOFORN", "NODIS", "EXDIS"))
+    assert check(built.text, RULE) == [(RULE, built.line["caption2"], 1, "NODIS and EXDIS must not be used together")]
+
+
+def test_sipdis_with_exdis_from_december_2005(cable, check):
+    built = cable(captions=("NOFORN", "EXDIS", "SIPDIS"))
+    assert check(built.text, RULE) == [(RULE, built.line["caption2"], 1, "SIPDIS must not be used with EXDIS")]
+
+
+def test_exdis_without_noforn(cable, check):
+    built = cable(captions=("EXDIS",))
+    assert check(built.text, RULE) == [(RULE, built.line["caption0"], 1, "EXDIS without NOFORN")]
+
+
+def test_the_noforn_requirement_can_be_switched_off(cable):
+    from checker.engine import EngineSettings, check_cable
+    from checker.parse import parse_cable
+
+    settings = EngineSettings(enabled=frozenset({RULE}), options={RULE: {"require-noforn": False}})
+    assert check_cable(parse_cable(cable(captions=("EXDIS",)).text), settings) == []
+
+
+def test_sbu_on_a_classified_portion(cable, check):
+    built = cable(paragraphs=["1. (C/SBU) Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[0], 5, "¶1 (C//SBU) combines SBU with CONFIDENTIAL")]
+
+
+def test_plain_captions_pass(cable, check):
+    assert check(cable(captions=("NOFORN", "SIPDIS"), paragraphs=["1. (C/NF) Text."]).text, RULE) == []

@@ -1,0 +1,33 @@
+"""control-not-in-banner (CT001): portion controls roll up to the banner and captions."""
+
+from conftest import findings_of
+
+RULE = "CT001"
+
+
+def test_noforn_paragraphs_without_a_noforn_caption(cable, check):
+    built = cable(paragraphs=["1. (C/NF) Text.", "2. (U) Text.", "3. (C//NF) Text."])
+    assert check(built.text, RULE) == [
+        (RULE, built.line["banner"], 1, "NOFORN in ¶1 (C//NF), ¶3 (C//NF) is missing from the banner and captions")
+    ]
+    assert [(f.suggestion, f.severity.label) for f in findings_of(built.text, RULE)] == [("NOFORN", "error")]
+
+
+def test_a_noforn_caption_or_banner_declares_it(cable, check):
+    assert check(cable(captions=("NOFORN", "SIPDIS"), paragraphs=["1. (C/NF) Text."]).text, RULE) == []
+    assert check(cable(banner="C O N F I D E N T I A L NOFORN", paragraphs=["1. (C/NF) Text."]).text, RULE) == []
+
+
+def test_sbu_portions_in_an_unclas_cable_call_for_sensitive(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
+                  subject="SUBJECT: TEST", paragraphs=["1. (U) Text.", "2. (SBU) Text."])
+    assert check(built.text, RULE) == [
+        (RULE, built.line["banner"], 1, "unclassified cable with ¶2 (SBU) lacks the SENSITIVE caption")
+    ]
+    fixed = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", captions=("SENSITIVE", "SIPDIS"),
+                  eo="E.O. 12958: N/A", authority=None, paragraphs=["1. (U) Text.", "2. (SBU) Text."])
+    assert check(fixed.text, RULE) == []
+
+
+def test_sbu_does_not_roll_up_in_a_classified_cable(cable, check):
+    assert check(cable(paragraphs=["1. (SBU) Text.", "2. (C) Text."]).text, RULE) == []

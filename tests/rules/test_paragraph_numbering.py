@@ -1,0 +1,25 @@
+"""paragraph-numbering (NU001): gaps, repeats and steps back in paragraph numbers."""
+
+RULE = "NU001"
+
+
+def test_a_gap(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. (C) b", "5. (C) c"])
+    assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶5 follows ¶2; ¶3-4 missing")]
+
+
+def test_a_repeat_and_a_step_back(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. (C) b", "2. (C) c", "3. (C) d", "1. (C) e"])
+    assert check(built.text, RULE) == [
+        (RULE, built.para[2], 1, "¶2 is numbered twice"),
+        (RULE, built.para[4], 1, "¶1 follows ¶3"),
+    ]
+
+
+def test_numbering_must_start_at_1(cable, check):
+    built = cable(paragraphs=["2. (U) a", "3. (C) b"])
+    assert check(built.text, RULE) == [(RULE, built.para[0], 1, "numbering starts at ¶2")]
+
+
+def test_consecutive_numbers_pass(cable, check):
+    assert check(cable(paragraphs=["1. (U) a", "2. (C) b", "3. (C) c"]).text, RULE) == []

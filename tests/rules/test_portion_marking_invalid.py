@@ -1,0 +1,28 @@
+"""portion-marking-invalid (PM002): unknown tokens, no level, wrong separators."""
+
+from conftest import findings_of
+
+RULE = "PM002"
+
+
+def test_unknown_token_with_did_you_mean(cable, check):
+    built = cable(paragraphs=["1. (U) Text.", "2. (SE) Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[1], 5, "¶2 marking (SE) is invalid: unknown SE")]
+    assert [f.suggestion for f in findings_of(built.text, RULE)] == ["S"]
+
+
+def test_tokens_separated_by_a_space(cable, check):
+    built = cable(paragraphs=["1. (C NF) Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[0], 5, "¶1 marking (C NF) is invalid: tokens separated by a space")]
+    assert [f.suggestion for f in findings_of(built.text, RULE)] == ["C//NF"]
+
+
+def test_a_control_without_a_level(cable, check):
+    built = cable(paragraphs=["1. (NF) Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[0], 5, "¶1 marking (NF) is invalid: no classification level")]
+
+
+def test_state_forms_are_valid(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. (SBU) b", "3. (C/NF) c", "4. (S//NF) d", "5. (SBU-N) e", "6. (C) f"],
+                  subject="SUBJECT: (C) TEST")
+    assert check(built.text, RULE) == []

@@ -1,0 +1,45 @@
+"""portion-marking-missing (PM001): unmarked paragraphs and sub-paragraphs, by era."""
+
+from conftest import findings_of
+
+RULE = "PM001"
+
+
+def test_an_unmarked_paragraph_of_a_classified_cable(cable, check):
+    built = cable(paragraphs=["1. (U) Text.", "2. Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[1], 1, "¶2 has no portion marking")]
+
+
+def test_unclassified_cables_need_no_marks(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A",
+                  authority=None, paragraphs=["1. Text.", "2. Text."])
+    assert check(built.text, RULE) == []
+
+
+def test_e_o_11652_cables_need_no_marks(cable, check):
+    built = cable(de=None, dtg="O 151200Z MAR 76", eo="E.O. 11652: GDS", authority=None,
+                  paragraphs=["1. Text.", "2. Text."])
+    assert check(built.text, RULE) == []
+
+
+def test_1980s_cables_are_reported_as_warnings_from_1995_as_errors(cable):
+    old = cable(de=None, dtg="O 151200Z MAR 88", eo="E.O. 12356: DECL: OADR", authority=None,
+                paragraphs=["1. (C) Text.", "2. Text."])
+    new = cable(paragraphs=["1. (C) Text.", "2. Text."])
+    assert [(f.code, f.message) for f in findings_of(old.text, RULE)] == [(RULE, "¶2 has no portion marking")]
+    assert [f.severity.label for f in findings_of(new.text, RULE)] == ["error"]
+
+
+def test_unmarked_subparagraphs_are_fine_under_a_marked_paragraph(cable, check):
+    built = cable(paragraphs=["1. (C) Text.\n\nA. First.\n\nB. Second.\n\n-- a bullet"])
+    assert check(built.text, RULE) == []
+
+
+def test_once_a_sibling_is_marked_every_unmarked_sibling_is_reported(cable, check):
+    built = cable(paragraphs=["1. (C) Text.\n\nA. (S) First.\n\nB. Second.\n\n-- a bullet"])
+    assert check(built.text, RULE) == [(RULE, built.para[0] + 4, 1, "¶1.B has no portion marking")]
+
+
+def test_an_unmarked_parent_is_reported_once_for_its_unmarked_children(cable, check):
+    built = cable(paragraphs=["1. Text.\n\nA. First.\n\nB. Second."])
+    assert check(built.text, RULE) == [(RULE, built.para[0], 1, "¶1 has no portion marking")]
