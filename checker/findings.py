@@ -37,11 +37,17 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What a rule yields: where, what, and the computed right value if there is one."""
+    """What a rule yields: where, what, and the computed right value if there is one.
+
+    ``severity`` is set only when one rule grades its problems differently (by era, say:
+    an unmarked paragraph is an error from 1995 but a warning in a 1980s cable); the engine
+    uses it unless the user configured the rule's severity.
+    """
 
     span: Span
     message: str
     suggestion: str | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)
