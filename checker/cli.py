@@ -200,7 +200,7 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
     for path in paths:  # configuration errors for the named paths surface before any output
         if path != "-" and os.path.exists(path):
             resolver.for_path(path)
-    targets = iter_targets(paths, resolver.for_path, stdin_filename, force_exclude)
+    targets = iter_targets(paths, resolver.for_path_or_error, stdin_filename, force_exclude)
     out = _open_output(output)
     try:
         options = FormatOptions(color=_use_colour(color, out), show_source=show_source,
@@ -348,14 +348,15 @@ Examples:
 def inspect(path: str) -> None:
     """Show the parsed model of one cable as JSON (what the rules see)."""
     from checker.discovery import STDIN
-    from checker.inspect import cable_to_dict
-    from checker.parse import parse_cable
     from checker.source import SourceError, read_path, read_stream
 
     try:
         source = read_stream(sys.stdin.buffer) if path == STDIN else read_path(path)
     except SourceError as error:
         raise click.ClickException(f"{path}: {error}") from None
+    from checker.inspect import cable_to_dict
+    from checker.parse import parse_cable
+
     click.echo(json.dumps(cable_to_dict(parse_cable(source.text)), indent=2, ensure_ascii=False))
 
 

@@ -76,26 +76,19 @@ class Config:
     path: str | None = None
     root: str = "."
     origins: Mapping[str, str] = field(default_factory=dict)
+    overrides: Overrides = Overrides()
 
     def with_overrides(self, overrides: Overrides) -> "Config":
-        """Apply command-line options: ``--select`` replaces, the others extend."""
-        changes: dict[str, Any] = {}
+        """Apply command-line options, which take precedence over the file (see :meth:`settings_for`)."""
+        changes: dict[str, Any] = {"overrides": overrides}
         origins = dict(self.origins)
-        if overrides.select is not None:
-            changes["select"] = overrides.select
-            origins["select"] = "command line"
-        for key, name in (("extend_select", "extend-select"), ("ignore", "ignore")):
-            extra = getattr(overrides, key)
-            if extra:
-                changes[key] = getattr(self, key) + tuple(extra)
-                origins[name] = "command line" if name not in origins else f"{origins[name]} + command line"
         if overrides.fail_level is not None:
             changes["fail_level"] = overrides.fail_level
             origins["fail-level"] = "command line"
         if overrides.as_of is not None:
             changes["as_of"] = overrides.as_of
             origins["as-of"] = "command line"
-        return replace(self, origins=origins, **changes) if changes else self
+        return replace(self, origins=origins, **changes)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration root, with ``/`` separators."""
@@ -121,15 +114,23 @@ class Config:
     def settings_for(self, path: str | None = None) -> "EngineSettings":
         """The engine settings for one file: rule selection, severities, options, as-of.
 
-        The enabled set is ``select`` (or the registry's defaults) plus ``extend-select``,
-        minus ``ignore`` and the file's ``per-file-ignores``.
+        Selection is applied in layers, as ruff does: first the configuration file, then the
+        command line.  In each layer ``select`` (when given) replaces the set so far,
+        ``extend-select`` adds to it and ``ignore`` removes from it; so ``--select PM001``
+        runs PM001 even if the file ignores ``PM``.  The file's ``per-file-ignores`` come last.
         """
         from checker import engine
 
         defaults = engine.default_settings()
-        enabled = set(defaults.enabled) if self.select is None else _resolve_all(self.select)
-        enabled |= _resolve_all(self.extend_select)
-        enabled -= _resolve_all(self.ignore + self.ignored_for(path))
+        enabled = set(defaults.enabled)
+        cli = self.overrides
+        for select, extend, ignore in ((self.select, self.extend_select, self.ignore),
+                                       (cli.select, cli.extend_select, cli.ignore)):
+            if select is not None:
+                enabled = _resolve_all(select)
+            enabled |= _resolve_all(extend)
+            enabled -= _resolve_all(ignore)
+        enabled -= _resolve_all(self.ignored_for(path))
         severities = dict(defaults.severities)
         options = {code: dict(values) for code, values in defaults.options.items()}
         for code, table in self.rules.items():
@@ -401,6 +402,13 @@ class Resolver:
             config = self._by_dir[directory] = self._discover(directory)
         return config
 
+    def for_path_or_error(self, path: str) -> Config | str:
+        """Like :meth:`for_path`, but an invalid configuration is returned as its message."""
+        try:
+            return self.for_path(path)
+        except ConfigError as error:
+            return str(error)
+
     def _discover(self, directory: str) -> Config:
         """Find, load and validate (once per configuration file) what applies in ``directory``."""
         found = find_config_file(directory)
@@ -430,7 +438,13 @@ def describe(config: Config) -> list[tuple[str, str, str]]:
         ("fail-level", config.fail_level.label),
         ("as-of", config.as_of.isoformat() if config.as_of else "(today)"),
     ]
-    return [(key, value, config.origins.get(key, "default")) for key, value in rows]
+    shown = [(key, value, config.origins.get(key, "default")) for key, value in rows]
+    cli = config.overrides
+    for key, values in (("select", cli.select), ("extend-select", cli.extend_select), ("ignore", cli.ignore)):
+        if values:
+            shown.insert(next(i for i, row in enumerate(shown) if row[0] == key) + 1,
+                         (key, listed(values), "command line (applied after the file)"))
+    return shown
 
 
 def _inline(table: Mapping[str, Any]) -> str:

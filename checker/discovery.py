@@ -52,11 +52,17 @@ def path_matches(pattern: str, rel: str) -> bool:
 
 def iter_targets(paths: Iterable[str], config_for: Callable[[str], Any],
                  stdin_filename: str | None = None, force_exclude: bool = False) -> Iterator[Target]:
-    """Yield a target per file to check, in command-line order then sorted directory order."""
+    """Yield a target per file to check, in command-line order then sorted directory order.
+
+    ``config_for(path)`` returns the configuration for a file or directory, or a one-line
+    error (a string) when that configuration is invalid: the file, or the whole directory,
+    then becomes one error target and the run goes on with the rest.
+    """
     for path in paths:
         if path == STDIN:
             name = stdin_filename or STDIN
-            yield Target(STDIN, name, config_for(stdin_filename or "."))
+            config = config_for(stdin_filename or ".")
+            yield Target(STDIN, name, None, config) if isinstance(config, str) else Target(STDIN, name, config)
             continue
         try:
             mode = os.stat(path).st_mode
@@ -67,7 +73,9 @@ def iter_targets(paths: Iterable[str], config_for: Callable[[str], Any],
             yield from _walk(path, config_for, GitIgnore.for_directory(path))
             continue
         config = config_for(path)
-        if not (force_exclude and config.is_excluded(path)):
+        if isinstance(config, str):
+            yield Target(path, path, None, config)
+        elif not (force_exclude and config.is_excluded(path)):
             yield Target(path, path, config)
 
 
@@ -88,6 +96,9 @@ def _walk(directory: str, config_for: Callable[[str], Any], ignore: "GitIgnore")
         return
     ignore = ignore.entering(directory)
     config = config_for(directory)
+    if isinstance(config, str):
+        yield Target(directory, directory, None, config)
+        return
     for entry in entries:
         path = os.path.join(directory, entry.name)
         try:

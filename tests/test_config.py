@@ -77,15 +77,22 @@ def test_config_option_and_isolated(tmp_path: Path) -> None:
 
 
 def test_command_line_overrides_the_file(tmp_path: Path) -> None:
-    write(tmp_path / "cablelint.toml", 'select = ["PM"]\nignore = ["DC"]\nas-of = 2001-02-03\n')
-    overrides = Overrides(select=("BN",), ignore=("NU",), fail_level=Severity.WARNING, as_of=dt.date(2020, 1, 1))
+    write(tmp_path / "cablelint.toml", 'select = ["PM"]\nignore = ["PM003"]\nas-of = 2001-02-03\n')
+    overrides = Overrides(extend_select=("PM003", "BN001"), ignore=("PM001",), fail_level=Severity.WARNING,
+                          as_of=dt.date(2020, 1, 1))
     config = Resolver(overrides).for_path(str(tmp_path / "a.txt"))
-    assert (config.select, config.ignore, config.fail_level, config.as_of) == (
-        ("BN",), ("DC", "NU"), Severity.WARNING, dt.date(2020, 1, 1))
-    shown = {key: (value, origin) for key, value, origin in describe(config)}
-    assert shown["select"] == ("BN", "command line")
-    assert shown["ignore"] == ("DC, NU", f"{tmp_path / 'cablelint.toml'} + command line")
-    assert shown["exclude"] == ("(none)", "default")
+    assert (config.fail_level, config.as_of) == (Severity.WARNING, dt.date(2020, 1, 1))
+    assert config.settings_for(None).enabled == {"PM002", "PM003", "BN001"}
+    reselected = Resolver(Overrides(select=("PM003",))).for_path(str(tmp_path / "a.txt"))
+    assert reselected.settings_for(None).enabled == {"PM003"}  # the command line's select wins
+    shown = [(key, value, origin) for key, value, origin in describe(config)]
+    source = str(tmp_path / "cablelint.toml")
+    assert shown[:4] == [("select", "PM", source), ("extend-select", "(none)", "default"),
+                         ("extend-select", "PM003, BN001", "command line (applied after the file)"),
+                         ("ignore", "PM003", source)]
+    assert ("ignore", "PM001", "command line (applied after the file)") in shown
+    assert ("fail-level", "warning", "command line") in shown
+    assert ("exclude", "(none)", "default") in shown
 
 
 # --------------------------------------------------------------------------- resulting settings
