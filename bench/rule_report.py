@@ -102,7 +102,7 @@ def sample(files: list[Path], settings: EngineSettings, selector: str, count: in
     ]
     print(f"{len(pool)} findings of {', '.join(sorted(codes))}; showing {min(count, len(pool))} (seed {seed})\n")
     for number, (item, finding) in enumerate(random.Random(seed).sample(pool, min(count, len(pool))), 1):
-        lines = item.text.splitlines()
+        lines = item.text.split("\n")  # the parser counts \n only, not \f or \u2028
         first = max(1, finding.span.line - context)
         last = min(len(lines), max(finding.span.end_line, finding.span.line) + context)
         where = f"{item.path.name}:{finding.span.line}:{finding.span.column}"

@@ -58,7 +58,7 @@ def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Sev
     if configured is not None:
         return configured
     # A rule may grade one problem below its default (marking-rules.md §4: era-dependent).
-    return getattr(problem, "severity", None) or rule.severity
+    return problem.severity or rule.severity
 
 
 def _internal_error(rule: RuleInfo, exc: Exception, path: str | None) -> Finding:
@@ -105,10 +105,3 @@ def check_cable(
     findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
     return findings
 
-
-def graded(span: Span, message: str, severity: Severity, suggestion: str | None = None) -> Problem:
-    """A problem whose default severity differs from its rule's (marking-rules.md §4 grades
-    some checks by era).  Carries the grade only once ``Problem`` has a ``severity`` field."""
-    if "severity" in Problem.__dataclass_fields__:
-        return Problem(span, message, suggestion, severity)  # type: ignore[call-arg]
-    return Problem(span, message, suggestion)

@@ -36,17 +36,66 @@ def paragraph_ref(paragraph: Paragraph) -> str:
 
 
 def subparagraph_refs(paragraph: Paragraph) -> Iterator[tuple[SubParagraph, str]]:
-    """Each sub-paragraph with its reference: ``¶3.A``; bullets are counted: ``¶3 bullet 2``."""
-    parent = paragraph_ref(paragraph)
+    """Each sub-paragraph with its reference: ``¶3.A``; bullets are counted: ``¶3 bullet 2``.
+    Under an unnumbered paragraph: ``sub-paragraph A at line 48``, ``bullet at line 50``."""
+    parent = paragraph_ref(paragraph) if paragraph.number is not None else None
     bullets = 0
     for sub in paragraph.subparagraphs:
         if sub.label == "--":
             bullets += 1
-            yield sub, f"{parent} bullet {bullets}"
+            yield sub, f"{parent} bullet {bullets}" if parent else f"bullet at line {sub.span.line}"
         elif "." in sub.label:  # "27.A" already names its paragraph
             yield sub, f"¶{sub.label}"
         else:
-            yield sub, f"{parent}.{sub.label}"
+            yield sub, f"{parent}.{sub.label}" if parent else f"sub-paragraph {sub.label} at line {sub.span.line}"
+
+
+def _numbering_style(paragraph: Paragraph) -> str | None:
+    raw = (paragraph.number_raw or "").rstrip()
+    if not raw:
+        return None
+    return ")" if raw.endswith(")") else "."
+
+
+def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
+    """The paragraphs proper, without the numbered lines the parser also saw as paragraphs.
+
+    A cable numbers its paragraphs 1, 2, 3...; three kinds of numbered lines are not
+    paragraphs of that sequence and are left out (unnumbered paragraphs are kept):
+
+    * items in another numbering style: a ``1)``, ``2)`` list inside paragraphs numbered
+      ``1.``, ``2.`` (the style of the first numbered paragraph is the paragraph style);
+    * a restarted list: ``¶1.``, ``¶2.``... written inside ¶6 and running until the main
+      sequence resumes with ¶7 (a lone ``1.`` is not a list);
+    * a stray number: a wrapped ``September 11.`` or ``Article 2.`` at the start of a line,
+      between ¶3 and ¶4 (the next paragraph continues the sequence as if it were absent);
+      a repeated number (¶3 after ¶3) is kept, it is a numbering error.
+    """
+    numbered = [p for p in cable.paragraphs if p.number is not None]
+    if not numbered:
+        return cable.paragraphs
+    style = _numbering_style(numbered[0])
+    following = {id(p): (n.number if n is not None else None) for p, n in zip(numbered, [*numbered[1:], None])}
+    kept: list[Paragraph] = []
+    expected: int | None = None  # the next number of the main sequence
+    nested: int | None = None  # the next number of a restarted list
+    for paragraph in cable.paragraphs:
+        number = paragraph.number
+        if number is None:
+            kept.append(paragraph)
+        elif _numbering_style(paragraph) != style:
+            continue
+        elif expected is None or number == expected:
+            kept.append(paragraph)
+            expected, nested = number + 1, None
+        elif nested is not None and number == nested:
+            nested += 1
+        elif number == 1 and expected > 2 and following[id(paragraph)] == 2:
+            nested = 2
+        elif number == expected - 1 or following[id(paragraph)] != expected:
+            kept.append(paragraph)  # a real gap or repeat: paragraph-numbering reports it
+            expected, nested = number + 1, None
+    return tuple(kept)
 
 
 def cable_portions(cable: Cable) -> tuple[Portion, ...]:

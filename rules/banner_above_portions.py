@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import cable_portions
+from checker.portions import body_paragraphs, cable_portions
 
 CODE = "BN004"
 NAME = "banner-above-portions"
@@ -69,7 +69,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     banner = cable.banner
     if banner is None or banner.marking.level is None:
         return
-    if not cable.paragraphs or any(p.marking is None for p in cable.paragraphs):
+    paragraphs = body_paragraphs(cable)
+    if not paragraphs or any(p.marking is None for p in paragraphs):
         return
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
     if levels and max(levels) < banner.marking.level:

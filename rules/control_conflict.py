@@ -56,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.controls import declared_controls, vocabulary
-from checker.engine import RuleContext, graded
+from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level, Marking, Span
 from checker.portions import cable_portions, marking_text
@@ -102,7 +102,7 @@ def _cable_conflicts(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
             yield Problem(where[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
     if ctx.options["require-noforn"] and "NOFORN" not in declared:
         for control in sorted(vocab.needs_noforn & declared):
-            yield graded(where[control], f"{control} without NOFORN", Severity.WARNING, "NOFORN")
+            yield Problem(where[control], f"{control} without NOFORN", "NOFORN", Severity.WARNING)
 
 
 def _marking_conflict(marking: Marking) -> str | None:

@@ -57,7 +57,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.controls import declared_controls, vocabulary
-from checker.engine import RuleContext, graded
+from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level
 from checker.portions import Portion, cable_portions, describe
@@ -86,7 +86,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         if rule.error_from and cable.date and cable.date < rule.error_from:
             severity = Severity.WARNING
         message = f"{control} in {describe(carriers)} is missing from the banner and captions"
-        yield graded(span, message, severity, rule.caption)
+        yield Problem(span, message, rule.caption, severity)
     if banner is None or banner.marking.level != Level.UNCLASSIFIED:
         return
     sensitive = _carrying(portions, vocab.unclassified_only)

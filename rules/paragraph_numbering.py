@@ -2,7 +2,8 @@
 
 What it checks:
     That the numbered paragraphs of the body run 1, 2, 3... without a gap, a repeat or a
-    step back.  Partial extracts (the "This record is a partial extract" preamble) hold
+    step back.  A list numbered ``1)``, ``2)`` inside paragraphs numbered ``1.``, ``2.`` is
+    not part of the paragraph sequence.  Partial extracts (the "This record is a partial extract" preamble) hold
     only some paragraphs and are not judged.
 
 Why it matters:
@@ -54,6 +55,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
+from checker.portions import body_paragraphs
 
 CODE = "NU001"
 NAME = "paragraph-numbering"
@@ -65,7 +67,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if cable.header is not None and cable.header.partial_extract:
         return
     expected = 1
-    for paragraph in cable.paragraphs:
+    for paragraph in body_paragraphs(cable):
         number = paragraph.number
         if number is None:
             continue

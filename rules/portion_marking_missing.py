@@ -5,7 +5,10 @@ What it checks:
     on, from 1978-12-01), that every paragraph opens with its mark, ``1. (C)``.  Unmarked
     sub-paragraphs (and ``--`` bullets) are fine while their paragraph is marked and none
     of their siblings is (one mark on the main paragraph suffices, M-POR-3); once one
-    sibling is marked, each unmarked sibling is reported.  Unclassified cables need no marks;
+    sibling is marked, each unmarked sibling is reported.  An unmarked paragraph whose
+    sub-paragraphs are all marked is a heading (``1. Key points:`` followed by marked
+    bullets) and passes.  A list numbered ``1)``, ``2)`` inside paragraphs numbered
+    ``1.``, ``2.`` is part of its paragraph, not a paragraph of its own.  Unclassified cables need no marks;
     E.O. 11652 cables (before 1978-12-01) asked for them only where practicable.
     Cables dated 1978-12-01 to 1995-10-13 are reported as warnings (T-PM-2).
 
@@ -56,10 +59,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.engine import RuleContext, graded
+from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Paragraph, Span
-from checker.portions import is_classified, paragraph_ref, subparagraph_refs
+from checker.portions import body_paragraphs, is_classified, paragraph_ref, subparagraph_refs
 
 CODE = "PM001"
 NAME = "portion-marking-missing"
@@ -68,9 +71,10 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
-    if paragraph.marking is None:
-        yield paragraph_ref(paragraph), paragraph.span
     subs = list(subparagraph_refs(paragraph))
+    heading = bool(subs) and all(sub.marking is not None for sub, _ in subs)
+    if paragraph.marking is None and not heading:
+        yield paragraph_ref(paragraph), paragraph.span
     for bullets in (True, False):
         siblings = [(sub, ref) for sub, ref in subs if (sub.label == "--") == bullets]
         if any(sub.marking is not None for sub, _ in siblings):
@@ -82,6 +86,6 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if era is None or era.portion_marking == "optional" or not is_classified(cable):
         return
     severity = Severity.ERROR if era.portion_marking == "error" else Severity.WARNING
-    for paragraph in cable.paragraphs:
+    for paragraph in body_paragraphs(cable):
         for ref, span in _unmarked(paragraph):
-            yield graded(span, f"{ref} has no portion marking", severity)
+            yield Problem(span, f"{ref} has no portion marking", severity=severity)

@@ -56,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker import eras
-from checker.engine import RuleContext, graded
+from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Reasons
 
@@ -99,11 +99,11 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
             _rewritten(reasons.section, valid),
         )
     if not reasons.letters:
-        yield graded(reasons.span, f"reason {reasons.section} cites no category letter", Severity.WARNING)
+        yield Problem(reasons.span, f"reason {reasons.section} cites no category letter", severity=Severity.WARNING)
     if reasons.section != era.reason_section:
         fixed = _rewritten(era.reason_section, tuple(l for l in valid if l in era.reason_letters))
         message = f"reason section {reasons.section} is not valid under {era.label}, which uses {era.reason_section}"
         if era.reason_section_grace_until is None:
             yield Problem(reasons.span, message, fixed)
         elif cable.date is not None and cable.date > era.reason_section_grace_until:
-            yield graded(reasons.span, message, Severity.WARNING, fixed)
+            yield Problem(reasons.span, message, fixed, Severity.WARNING)

@@ -1,5 +1,7 @@
 """control-conflict (CT002): NODIS/EXDIS, SIPDIS with either, NOFORN, SBU on classified."""
 
+from conftest import findings_of
+
 RULE = "CT002"
 
 
@@ -11,11 +13,15 @@ def test_nodis_with_exdis(cable, check):
 def test_sipdis_with_exdis_from_december_2005(cable, check):
     built = cable(captions=("NOFORN", "EXDIS", "SIPDIS"))
     assert check(built.text, RULE) == [(RULE, built.line["caption2"], 1, "SIPDIS must not be used with EXDIS")]
+    assert [f.severity.label for f in findings_of(built.text, RULE)] == ["error"]
+    before = cable(de=None, dtg="O 151200Z JUN 05", captions=("NOFORN", "EXDIS", "SIPDIS"))
+    assert check(before.text, RULE) == []
 
 
 def test_exdis_without_noforn(cable, check):
     built = cable(captions=("EXDIS",))
     assert check(built.text, RULE) == [(RULE, built.line["caption0"], 1, "EXDIS without NOFORN")]
+    assert [(f.severity.label, f.suggestion) for f in findings_of(built.text, RULE)] == [("warning", "NOFORN")]
 
 
 def test_the_noforn_requirement_can_be_switched_off(cable):

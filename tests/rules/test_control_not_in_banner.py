@@ -13,6 +13,13 @@ def test_noforn_paragraphs_without_a_noforn_caption(cable, check):
     assert [(f.suggestion, f.severity.label) for f in findings_of(built.text, RULE)] == [("NOFORN", "error")]
 
 
+def test_a_missing_noforn_caption_before_2006_is_a_warning(cable):
+    built = cable(de=None, dtg="O 151200Z JUN 05", paragraphs=["1. (C/NF) Text."])
+    assert [(f.message, f.severity.label) for f in findings_of(built.text, RULE)] == [
+        ("NOFORN in ¶1 (C//NF) is missing from the banner and captions", "warning")
+    ]
+
+
 def test_a_noforn_caption_or_banner_declares_it(cable, check):
     assert check(cable(captions=("NOFORN", "SIPDIS"), paragraphs=["1. (C/NF) Text."]).text, RULE) == []
     assert check(cable(banner="C O N F I D E N T I A L NOFORN", paragraphs=["1. (C/NF) Text."]).text, RULE) == []

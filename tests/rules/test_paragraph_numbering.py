@@ -23,3 +23,15 @@ def test_numbering_must_start_at_1(cable, check):
 
 def test_consecutive_numbers_pass(cable, check):
     assert check(cable(paragraphs=["1. (U) a", "2. (C) b", "3. (C) c"]).text, RULE) == []
+
+
+def test_lists_inside_paragraphs_are_not_paragraphs(cable, check):
+    other_style = cable(paragraphs=["1. (U) a", "2. (C) b:\n1) first\n2) second", "3. (C) c"])
+    restarted = cable(paragraphs=["1. (U) a", "2. (C) b:", "1. first", "2. second", "3. (C) c"])
+    assert check(other_style.text, RULE) == []
+    assert check(restarted.text, RULE) == []
+
+
+def test_a_stray_number_between_two_paragraphs_is_not_a_paragraph(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. (C) met on September\n11. to discuss", "3. (C) c"])
+    assert check(built.text, RULE) == []

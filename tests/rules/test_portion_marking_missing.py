@@ -26,7 +26,7 @@ def test_1980s_cables_are_reported_as_warnings_from_1995_as_errors(cable):
     old = cable(de=None, dtg="O 151200Z MAR 88", eo="E.O. 12356: DECL: OADR", authority=None,
                 paragraphs=["1. (C) Text.", "2. Text."])
     new = cable(paragraphs=["1. (C) Text.", "2. Text."])
-    assert [(f.code, f.message) for f in findings_of(old.text, RULE)] == [(RULE, "¶2 has no portion marking")]
+    assert [(f.message, f.severity.label) for f in findings_of(old.text, RULE)] == [("¶2 has no portion marking", "warning")]
     assert [f.severity.label for f in findings_of(new.text, RULE)] == ["error"]
 
 
@@ -43,3 +43,14 @@ def test_once_a_sibling_is_marked_every_unmarked_sibling_is_reported(cable, chec
 def test_an_unmarked_parent_is_reported_once_for_its_unmarked_children(cable, check):
     built = cable(paragraphs=["1. Text.\n\nA. First.\n\nB. Second."])
     assert check(built.text, RULE) == [(RULE, built.para[0], 1, "¶1 has no portion marking")]
+
+
+def test_a_heading_paragraph_whose_subparagraphs_are_all_marked_passes(cable, check):
+    built = cable(paragraphs=["1. Key points:\n\n-- (C) First.\n\n-- (U) Second."])
+    assert check(built.text, RULE) == []
+
+
+def test_list_items_and_stray_numbers_are_not_portions(cable, check):
+    built = cable(paragraphs=["1. (C) Steps:\n1) first\n2) second", "2. (C) met on September\n11. to discuss",
+                              "3. (C) The list:", "1. one", "2. two", "4. (C) end"])
+    assert check(built.text, RULE) == []

@@ -17,7 +17,7 @@ def test_section_1_4_before_the_2003_amendment(cable, check):
     assert check(built.text, RULE) == [
         (RULE, built.line["authority"], 1, "reason section 1.4 is not valid under E.O. 12958, which uses 1.5")
     ]
-    assert [f.suggestion for f in findings_of(built.text, RULE)] == ["1.5 (b), (d)"]
+    assert [(f.suggestion, f.severity.label) for f in findings_of(built.text, RULE)] == [("1.5 (b), (d)", "error")]
 
 
 def test_1_5_h_is_never_valid(cable, check):
@@ -32,7 +32,7 @@ def test_section_1_5_after_2003_is_accepted_until_the_directive_then_reported(ca
     assert check(late.text, RULE) == [
         (RULE, late.line["authority"], 1, "reason section 1.5 is not valid under E.O. 12958 as amended, which uses 1.4")
     ]
-    assert [f.suggestion for f in findings_of(late.text, RULE)] == ["1.4 (b), (d)"]
+    assert [(f.suggestion, f.severity.label) for f in findings_of(late.text, RULE)] == [("1.4 (b), (d)", "warning")]
 
 
 def test_a_section_with_no_letter(cable, check):
