@@ -136,7 +136,7 @@ def test_sarif_rule_metadata_has_descriptions_help_and_level() -> None:
         rule = rules[info.code]
         assert rule["name"] == info.name
         assert rule["shortDescription"]["text"] == info.summary
-        assert rule["fullDescription"]["text"]
+        assert rule["fullDescription"]["text"].startswith(info.doc.split("What it checks:")[1].split()[0])
         assert "References:" in rule["help"]["text"]  # the regulation
         assert rule["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning", "info": "note"}[
             info.severity.label]

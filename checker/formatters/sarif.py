@@ -100,7 +100,7 @@ def rule_descriptors() -> list[dict[str, Any]]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc.split("\n\n")[0].replace("\n", " ")},
+        "fullDescription": {"text": doc_section(rule.doc, "What it checks") or rule.summary},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
     } for rule in registry.all_rules()]
@@ -113,6 +113,21 @@ def rule_descriptors() -> list[dict[str, Any]]:
         "defaultConfiguration": {"level": "error"},
     })
     return rules
+
+
+def doc_section(doc: str, heading: str) -> str:
+    """The text under ``heading:`` in a rule docstring (indented lines), joined into one line."""
+    lines = doc.splitlines()
+    try:
+        start = lines.index(f"{heading}:") + 1
+    except ValueError:
+        return ""
+    body: list[str] = []
+    for line in lines[start:]:
+        if line.strip() and not line.startswith((" ", "\t")):
+            break
+        body.append(line.strip())
+    return " ".join(part for part in body if part)
 
 
 class SarifFormatter(Formatter):
