@@ -23,6 +23,14 @@ class Portion:
     span: Span
 
     @property
+    def could_be_a_list_label(self) -> bool:
+        """A bare one-letter mark opening an unnumbered paragraph, ``(C) ...``, reads the same
+        as the third item of a list ``(A) ... (B) ... (C) ...`` or of a REF block."""
+        return self.kind == "paragraph" and self.ref.startswith("¶ at") and bool(
+            self.marking and len(self.marking.raw.strip()) == 1
+        )
+
+    @property
     def level(self) -> Level | None:
         """The portion's level, ``None`` when unmarked or without a level word."""
         return self.marking.level if self.marking else None

@@ -60,6 +60,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if cable.banner is not None:
         return
     line = cable.header.span.end_line + 1 if cable.header and cable.header.span else 1
+    line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
     suggestion = max(levels).label if levels else None
     yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)

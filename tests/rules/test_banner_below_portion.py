@@ -33,3 +33,13 @@ def test_a_subject_or_subparagraph_can_force_the_level(cable, check):
 
 def test_portions_at_or_below_the_banner_pass(cable, check):
     assert check(cable(paragraphs=["1. (U) Text.", "2. (SBU) Text.", "3. (C) Text."]).text, RULE) == []
+
+
+def test_a_bare_letter_opening_an_unnumbered_paragraph_may_be_a_list_label(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH",
+                  paragraphs=["1. (U) Options:", "(A) first option", "(B) second option", "(C) third option"])
+    assert check(built.text, RULE) == []
+    marked = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", paragraphs=["1. (U) a", "(C//NF) text"])
+    assert check(marked.text, RULE) == [
+        (RULE, marked.line["banner"], 1, f"banner UNCLASSIFIED is below CONFIDENTIAL required by ¶ at line {marked.para[1]} (C//NF)")
+    ]

@@ -23,3 +23,8 @@ def test_the_suggestion_is_the_level_the_portions_require(cable):
 def test_unclas_banner_is_a_banner(cable, check):
     built = cable(banner="UNCLAS STATE 126440", eo="E.O. 12958: N/A", authority=None, paragraphs=["1. Text."])
     assert check(built.text, RULE) == []
+
+
+def test_a_header_only_text_is_reported_on_its_last_line(cable, check):
+    built = cable(banner=None, captions=(), eo=None, tags=None, subject=None, authority=None, paragraphs=())
+    assert check(built.text, RULE) == [(RULE, built.line["to"], 1, "no classification line")]
