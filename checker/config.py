@@ -300,7 +300,9 @@ def validate(data: Mapping[str, Any], source: str) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
-        described = "; ".join(_describe(error, schema) for error in errors)
+        described = "; ".join(_clip(_describe(error, schema), 400) for error in errors[:20])
+        if len(errors) > 20:
+            described += f"; and {len(errors) - 20} more errors"
         raise ConfigError(f"{source}: {described}")
 
 
@@ -314,11 +316,17 @@ def _describe(error: Any, schema: Mapping[str, Any]) -> str:
         keys = ", ".join(f"{prefix}{key}" for key in unexpected)
         return f"{keys}: unknown key (allowed: {', '.join(allowed) or 'none'})"
     if error.validator == "enum" and error.schema is schema["$defs"]["selector"]:
-        return (f"{where}: {error.instance!r} is not a rule code, code prefix or rule name "
+        return (f"{where}: {_clip(repr(error.instance), 60)} is not a rule code, code prefix or rule name "
                 f"(rules: {', '.join(error.schema['x-rules'])})")
     if error.validator == "enum":
-        return f"{where}: {error.instance!r} is not allowed (allowed: {', '.join(map(str, error.validator_value))})"
+        allowed = ", ".join(map(str, error.validator_value))
+        return f"{where}: {_clip(repr(error.instance), 60)} is not allowed (allowed: {allowed})"
     return f"{where}: {error.message}"
+
+
+def _clip(text: str, limit: int) -> str:
+    """Keep messages one readable line even when a hostile file holds megabyte values."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def build_schema() -> dict[str, Any]:

@@ -186,6 +186,19 @@ def test_unusable_configuration_files(tmp_path: Path, name: str, content: bytes,
     assert str(caught.value) == f"{path}: {message}"
 
 
+def test_huge_values_and_many_errors_keep_the_message_short(tmp_path: Path) -> None:
+    keys = "".join(f"k{n} = 1\n" for n in range(30))
+    path = write(tmp_path / "cablelint.toml", f'select = ["{"X" * 100_000}"]\nfail-level = "{"y" * 100_000}"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_file(str(path))
+    assert len(str(caught.value)) < 1000
+    assert "select.0: 'XXXXXXXX" in str(caught.value) and "…" in str(caught.value)
+    path.write_text("[rules]\n" + keys.replace("k", "PM00"))
+    with pytest.raises(ConfigError) as caught:
+        load_file(str(path))
+    assert len(str(caught.value)) < 2000
+
+
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="nothing.toml: configuration file not found$"):
         load_file(str(tmp_path / "nothing.toml"))
