@@ -117,3 +117,35 @@ def test_symlinked_directories_are_not_followed_when_searching(tmp_path: Path) -
 def test_stdin_takes_its_name_from_stdin_filename(tmp_path: Path) -> None:
     assert found(tmp_path, "-") == [("-", None)]
     assert found(tmp_path, "-", stdin_filename="cables/a.txt") == [("cables/a.txt", None)]
+
+
+def test_an_unlistable_directory_is_an_error_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree(tmp_path, "a.txt", "locked/b.txt")
+    real_scandir = os.scandir
+
+    def scandir(path):  # root can read any directory, so refuse this one by hand
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert found(tmp_path, ".") == [("./a.txt", None), ("./locked", "cannot list directory: permission denied")]
+
+
+def test_an_invalid_configuration_turns_its_directory_into_one_error(tmp_path: Path) -> None:
+    tree(tmp_path, "a.txt", "bad/b.txt", "bad/c.txt")
+    good = Config(root=str(tmp_path))
+
+    def config_for(path: str):
+        return "bad/cablelint.toml: nonsense: unknown key" if "bad" in path else good
+
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        targets = [(t.display, t.error) for t in iter_targets(["."], config_for)]
+        named = [(t.display, t.error) for t in iter_targets(["bad/b.txt", "-"], config_for, stdin_filename="bad/x")]
+    finally:
+        os.chdir(old)
+    assert targets == [("./a.txt", None), ("./bad", "bad/cablelint.toml: nonsense: unknown key")]
+    assert named == [("bad/b.txt", "bad/cablelint.toml: nonsense: unknown key"),
+                     ("bad/x", "bad/cablelint.toml: nonsense: unknown key")]
