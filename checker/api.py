@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -103,6 +102,8 @@ def check_target(target: Target, extras: Extras, text: str | None = None) -> Fil
     except SourceError as error:
         return FileResult(target.display, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad input must not end the run
+        import traceback
+
         return FileResult(target.display, error=f"internal error: {type(error).__name__}: {error}",
                           detail=traceback.format_exc() if extras.verbose else None)
 

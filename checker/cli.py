@@ -8,7 +8,6 @@ what it uses, which keeps start-up fast.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
@@ -279,6 +278,8 @@ Examples:
               show_default=True, help="Table layout.")
 def rules(fmt: str) -> None:
     """List every rule: code, name, default severity and summary."""
+    import json
+
     from checker import registry
 
     infos = registry.all_rules()
@@ -317,6 +318,8 @@ Examples:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Show a rule's documentation: what, why, failing and passing examples, regulation."""
+    import json
+
     from checker import registry
 
     try:
@@ -347,6 +350,8 @@ Examples:
 @click.argument("path", type=click.Path())
 def inspect(path: str) -> None:
     """Show the parsed model of one cable as JSON (what the rules see)."""
+    import json
+
     from checker.discovery import STDIN
     from checker.source import SourceError, read_path, read_stream
 
@@ -377,6 +382,8 @@ def config(path: str, show: bool, schema: bool, config_file: str | None, isolate
            select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
            fail_level: str | None, as_of: Any) -> None:
     """Show the configuration that applies to PATH (default: the current directory)."""
+    import json
+
     from checker.config import Resolver, build_schema
 
     if show == schema:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from checker.discovery import path_matches
@@ -92,7 +91,7 @@ class Config:
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration root, with ``/`` separators."""
-        return Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
         """Whether an ``exclude`` glob matches ``path`` (a file or a directory)."""

@@ -16,7 +16,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any, Callable, Iterable, Iterator
 
 #: Directory names never searched (they can still be named explicitly).
@@ -44,7 +43,7 @@ def path_matches(pattern: str, rel: str) -> bool:
     matches the whole path, ``*`` crossing directories, and a leading ``**/`` may match none.
     """
     if "/" not in pattern.rstrip("/"):
-        return fnmatch.fnmatchcase(PurePosixPath(rel).name, pattern.rstrip("/"))
+        return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern.rstrip("/"))
     pattern = pattern.strip("/")
     return fnmatch.fnmatchcase(rel, pattern) or (
         pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]))
