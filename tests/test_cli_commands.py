@@ -196,3 +196,27 @@ def test_cli_module_does_not_import_lark_or_rules() -> None:
             "('lark', 'jsonschema') or m.startswith('checker.rules') or m == 'checker.parse']; print(bad)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "[]\n"
     assert cli.name == "cablelint"
+
+
+@pytest.mark.parametrize(
+    ("args", "with_config", "expected"),
+    [
+        (["check", "clean.txt"], False, ["lark"]),  # no configuration file: no jsonschema
+        (["check", "clean.txt"], True, ["jsonschema", "lark"]),  # a file to validate
+        (["rules"], False, []),  # the rulebook needs no parser
+        (["explain", "PM001"], False, []),
+        (["config", "--show"], False, []),
+        (["--version"], False, []),
+    ],
+)
+def test_heavy_modules_load_only_when_needed(work: Path, args: list[str], with_config: bool,
+                                             expected: list[str]) -> None:
+    import subprocess
+    import sys
+
+    if with_config:
+        (work / "cablelint.toml").write_text('ignore = ["NU001"]\n')
+    code = ("import sys\nfrom checker.cli import cli\ncli.main(sys.argv[1:], standalone_mode=False)\n"
+            "print(sorted(m for m in ('lark', 'jsonschema') if m in sys.modules), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=work)
+    assert proc.stderr.splitlines()[-1] == repr(expected)
