@@ -195,11 +195,9 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
     if show_source and fmt != "text":
         raise click.UsageError("--show-source applies to the text format only")
     resolver = Resolver(_overrides(select, extend_select, ignore, fail_level, as_of), config_file, isolated)
-    paths = paths or (".",)
-    for path in paths:  # configuration errors for the named paths surface before any output
-        if path != "-" and os.path.exists(path):
-            resolver.for_path(path)
-    targets = iter_targets(paths, resolver.for_path_or_error, stdin_filename, force_exclude)
+    # an invalid configuration file found for an input makes that input (or directory) an
+    # error, reported like an unreadable file; the other inputs are still checked
+    targets = iter_targets(paths or (".",), resolver.for_path_or_error, stdin_filename, force_exclude)
     out = _open_output(output)
     try:
         options = FormatOptions(color=_use_colour(color, out), show_source=show_source,

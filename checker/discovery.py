@@ -12,8 +12,8 @@ so the run reports them and goes on.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
-import re
 import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
@@ -123,10 +123,35 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 @dataclass(frozen=True, slots=True)
 class _IgnoreRule:
     base: str  # absolute directory of the .gitignore the rule came from
-    regex: re.Pattern[str]
+    segments: tuple[str, ...]  # the pattern split at "/", each an fnmatch glob or "**"
     negated: bool
     dir_only: bool
     anchored: bool  # matched against the path from ``base``, not just the name
+
+    def matches(self, rel: str) -> bool:
+        """Whether the rule matches a ``/``-separated path relative to ``base``."""
+        if not self.anchored:
+            return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], self.segments[0])
+        return _match_segments(self.segments, tuple(rel.split("/")))
+
+
+def _match_segments(patterns: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Segment-wise glob match; ``**`` spans any number of segments (at the end, at least one).
+
+    Each segment is matched by ``fnmatch``, which runs in linear time whatever the pattern
+    (``*a*a*a*b``), so a hostile ``.gitignore`` cannot make the search backtrack for ever;
+    ``**`` segments are few, and the memo keeps their combinations polynomial.
+    """
+    @functools.cache
+    def match(i: int, j: int) -> bool:
+        if i == len(patterns):
+            return j == len(parts)
+        if patterns[i] == "**":
+            first = j + 1 if i == len(patterns) - 1 else j
+            return any(match(i + 1, k) for k in range(first, len(parts) + 1))
+        return j < len(parts) and fnmatch.fnmatchcase(parts[j], patterns[i]) and match(i + 1, j + 1)
+
+    return match(0, 0)
 
 
 class GitIgnore:
@@ -179,8 +204,7 @@ class GitIgnore:
             rel = os.path.relpath(full, rule.base).replace(os.sep, "/")
             if rel.startswith("../"):
                 continue
-            subject = rel if rule.anchored else rel.rsplit("/", 1)[-1]
-            if rule.regex.fullmatch(subject):
+            if rule.matches(rel):
                 ignored = not rule.negated
         return ignored
 
@@ -215,40 +239,19 @@ def _parse_rule(line: str, base: str) -> _IgnoreRule | None:
     line = line.lstrip("/")
     if not line:
         return None
-    return _IgnoreRule(base, re.compile(_translate(line)), negated, dir_only, anchored)
+    segments = tuple(_glob_segment(part) for part in line.split("/"))
+    return _IgnoreRule(base, segments, negated, dir_only, anchored)
 
 
-def _translate(pattern: str) -> str:
-    """A gitignore glob -> a regular expression over ``/``-separated paths."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
-            out.append("/.*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        elif pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
+def _glob_segment(part: str) -> str:
+    """A gitignore path segment as an fnmatch glob: an escaped ``\\*`` becomes ``[*]``."""
+    out, i = [], 0
+    while i < len(part):
+        if part[i] == "\\" and i + 1 < len(part):
+            char = part[i + 1]
+            out.append(f"[{char}]" if char in "*?[" else char)
             i += 2
         else:
-            out.append(re.escape(pattern[i]))
+            out.append(part[i])
             i += 1
     return "".join(out)

@@ -137,12 +137,16 @@ def test_per_file_ignores_and_exclude_through_the_cli(cablelint: Invoke, work: P
 )
 def test_configuration_errors_exit_2_with_one_line_naming_the_file(cablelint: Invoke, work: Path, text: str,
                                                                   message: str) -> None:
-    (work / "cablelint.toml").write_text(text)
-    for fmt in ("text", "json"):
-        run = cablelint(["check", "--format", fmt, "failing.txt"])
-        assert (run.code, run.out) == (2, ""), fmt
-        assert run.err.startswith(f"cablelint: error: {work / 'cablelint.toml'}: {message}")
-        assert run.err.count("\n") == 1
+    (work / "sub").mkdir()
+    shutil.copy(FAILING, work / "sub" / "failing.txt")
+    (work / "sub" / "cablelint.toml").write_text(text)
+    run = cablelint(["check", "-q", "sub/failing.txt", "failing.txt"])
+    assert run.code == 2
+    assert run.out == FAILING_LINES  # the other input is still checked
+    assert run.err.startswith(f"sub/failing.txt: error: {work / 'sub' / 'cablelint.toml'}: {message}")
+    assert run.err.count("\n") == 1
+    document = json.loads(cablelint(["check", "--format", "json", "sub/failing.txt"]).out)
+    assert document["summary"]["unreadable_files"] == 1 and document["findings"] == []
 
 
 def test_a_bad_configuration_deep_in_a_tree_still_gives_a_well_formed_report(cablelint: Invoke, work: Path) -> None:

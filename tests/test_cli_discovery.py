@@ -79,6 +79,12 @@ def test_gitignore_is_ignored_outside_a_repository(tmp_path: Path) -> None:
         ("a?.txt", "ab.txt", True),
         ("[!a]b.txt", "ab.txt", False),
         ("\\#a.txt", "#a.txt", True),
+        ("a\\*.txt", "a*.txt", True),
+        ("a\\*.txt", "ab.txt", False),
+        ("x/**", "x", False),
+        ("**/a.txt", "a.txt", True),
+        ("x/**/a.txt", "x/a.txt", True),
+        ("x/**/a.txt", "x/p/q/a.txt", True),
     ],
 )
 def test_gitignore_patterns(tmp_path: Path, pattern: str, path: str, ignored: bool) -> None:
@@ -149,3 +155,14 @@ def test_an_invalid_configuration_turns_its_directory_into_one_error(tmp_path: P
     assert targets == [("./a.txt", None), ("./bad", "bad/cablelint.toml: nonsense: unknown key")]
     assert named == [("bad/b.txt", "bad/cablelint.toml: nonsense: unknown key"),
                      ("bad/x", "bad/cablelint.toml: nonsense: unknown key")]
+
+
+def test_a_hostile_gitignore_pattern_does_not_backtrack(tmp_path: Path) -> None:
+    """``*a*a*...*b`` against a long name is exponential for a naive regex; here it is linear."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*a" * 40 + "*b\n" + "x/" + "*a" * 40 + "*b\n")
+    ignore = GitIgnore.for_directory(str(tmp_path))
+    name = "a" * 5000 + ".txt"
+    assert ignore.ignores(str(tmp_path / name), False) is False  # returns at once; no timing asserted
+    assert ignore.ignores(str(tmp_path / "x" / name), False) is False
+    assert ignore.ignores(str(tmp_path / ("a" * 100 + "b")), False) is True
