@@ -10,7 +10,8 @@ sanity checks issue 3 asks for: no crash, no internal-error finding, no
 portion-marking-missing on unclassified cables nor on 1970s cables.  ``--sample`` prints N
 findings of one rule (code, prefix or name), drawn at random with a fixed seed, each with
 its file, line and the cable lines around it, so that a reviewer can judge whether it is
-true.  The exit status is 1 when a sanity check fails.
+true.  Every rule runs, including those not enabled by default.  The exit status is 1
+when a sanity check fails.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.engine import EngineSettings, check_cable, default_settings
+from checker.engine import EngineSettings, check_cable
 from checker.findings import Finding
 from checker.model import Cable, Level
 from checker.parse import parse_cable
@@ -73,11 +74,12 @@ def report(files: list[Path], settings: EngineSettings) -> int:
             unclassified_pm += item.cable.level in (None, Level.UNCLASSIFIED)
             seventies_pm += item.cable.date is not None and item.cable.date.year < 1980
     print(f"{checked} cables checked, {len(crashes)} crashed\n")
-    print(f"{'code':6} {'rule':32} {'severity':8} {'findings':>8} {'cables':>7}")
+    print(f"{'code':6} {'rule':32} {'severity':8} {'default':7} {'findings':>8} {'cables':>7}")
     for rule in all_rules():
-        print(f"{rule.code:6} {rule.name:32} {rule.severity.label:8} {findings[rule.code]:8} {cables[rule.code]:7}")
+        default = "on" if rule.enabled_by_default else "off"
+        print(f"{rule.code:6} {rule.name:32} {rule.severity.label:8} {default:7} {findings[rule.code]:8} {cables[rule.code]:7}")
     internal = findings[INTERNAL_ERROR_CODE]
-    print(f"{INTERNAL_ERROR_CODE:6} {'internal-error':32} {'error':8} {internal:8} {cables[INTERNAL_ERROR_CODE]:7}\n")
+    print(f"{INTERNAL_ERROR_CODE:6} {'internal-error':32} {'error':8} {'on':7} {internal:8} {cables[INTERNAL_ERROR_CODE]:7}\n")
     checks = [
         ("no crash", not crashes),
         ("no internal-error finding", internal == 0),
@@ -131,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no .txt cables under {args.path}", file=sys.stderr)
         return 2
-    settings = EngineSettings(enabled=default_settings().enabled, as_of=args.as_of)
+    every_rule = frozenset(rule.code for rule in all_rules())  # off-by-default rules too
+    settings = EngineSettings(enabled=every_rule, as_of=args.as_of)
     if args.sample:
         selector, count = args.sample
         try:

@@ -49,8 +49,8 @@ class EngineSettings:
 
 
 def default_settings() -> EngineSettings:
-    """Every registered rule enabled, at its default severity and options."""
-    return EngineSettings(enabled=frozenset(rule.code for rule in all_rules()))
+    """The rules enabled by default, at their default severity and options."""
+    return EngineSettings(enabled=frozenset(rule.code for rule in all_rules() if rule.enabled_by_default))
 
 
 def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Severity:

@@ -56,10 +56,21 @@ SEVERITY = "error"
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
+def _after_header(cable: Cable) -> int:
+    """The line after the routing header's last address (where the banner belongs)."""
+    header = cable.header
+    if header is None:
+        return 1
+    parts = [a.span for a in header.addresses] + [p.span for p in (header.dtg, header.security, header.de) if p]
+    if parts:
+        return max(span.end_line for span in parts) + 1
+    return header.span.end_line + 1 if header.span else 1
+
+
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if cable.banner is not None:
         return
-    line = cable.header.span.end_line + 1 if cable.header and cable.header.span else 1
+    line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
     suggestion = max(levels).label if levels else None

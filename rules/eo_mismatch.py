@@ -5,7 +5,8 @@ What it checks:
     cable's date (era table of marking-rules.md §0.1).  Citing the predecessor within
     about six months of a changeover is accepted (offices kept old templates); a number
     that is no classification order at all (``E.O. 12598``) is reported too.  Cables
-    without a date are not judged.
+    without a date are not judged, nor a release stamp (``E.O. 12958: AS AMENDED;
+    DECLASSIFIED JUNE 21, 2006`` on a 1972 cable), which cites the order of the release.
 
 Why it matters:
     The order determines the valid reasons, declassification forms and durations; citing
@@ -66,6 +67,8 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     era, eo = ctx.era, cable.eo
     if era is None or cable.date is None or eo is None or not eo.order or eo.order == era.order:
+        return
+    if "DECLASSIFIED" in eo.raw.upper():  # a release stamp cites the order of the release
         return
     before = eras.predecessor(era)
     grace = dt.timedelta(days=era.predecessor_grace_days)

@@ -102,9 +102,8 @@ OWN = [
     pytest.param(
         "C O N F I D E N T I A L STATE 126440\n",
         "",
-        [("BN001", 14, 1, "no classification line")],
+        [("BN001", 13, 1, "no classification line")],
         id="no-banner",
-        marks=pytest.mark.xfail(strict=True, reason="parser internal error: requests-H1.md 20:15"),
     ),
     pytest.param(
         "C O N F I D E N T I A L STATE",
@@ -179,7 +178,8 @@ OWN = [
 def test_a_mutation_gives_exactly_its_rule(check, old, new, expected):
     found = check(mutate(old, new))
     assert sorted(f for f in found if f[0] != "PM003") == sorted(expected)
-    assert [f[0] for f in found].count("PM003") == 1  # the seed's own subject warning, unchanged
+    classified = all(code != "BN001" for code, *_ in expected)  # no banner: nothing is classified
+    assert [f[0] for f in found].count("PM003") == classified  # the seed's own subject warning
 
 
 def test_an_impossible_dtg_gives_dtg_invalid_and_silences_date_rules(check):

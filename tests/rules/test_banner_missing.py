@@ -1,18 +1,13 @@
 """banner-missing (BN001): a cable with no classification line."""
 
-import pytest
-
 RULE = "BN001"
-PARSER_BUG = pytest.mark.xfail(strict=True, reason="parser internal error without a banner: requests-H1.md 20:15")
 
 
-@PARSER_BUG
 def test_no_banner_after_the_header_is_reported_on_the_line_after_the_header(cable, check):
     built = cable(banner=None)
     assert check(built.text, RULE) == [(RULE, built.line["to"] + 1, 1, "no classification line")]
 
 
-@PARSER_BUG
 def test_the_suggestion_is_the_level_the_portions_require(cable):
     from conftest import findings_of
 

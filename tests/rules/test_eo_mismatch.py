@@ -36,3 +36,9 @@ def test_12958_is_right_before_and_after_its_amendment(cable, check):
 
 def test_without_a_date_the_cited_order_is_not_judged(cable, check):
     assert check(cable(header=False, eo="E.O. 13526: DECL: 2030/01/01").text, RULE) == []
+
+
+def test_a_release_stamp_cites_the_order_of_the_release(cable, check):
+    built = cable(de=None, dtg="R 101200Z AUG 72", banner="UNCLAS TEHRAN 4789",
+                  eo="E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006", authority=None, paragraphs=["1. Text."])
+    assert check(built.text, RULE) == []
