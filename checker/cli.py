@@ -288,15 +288,17 @@ def rules(fmt: str) -> None:
     else:
         width = max(len(info.name) for info in infos)
         for info in infos:
-            click.echo(f"{info.code}  {info.name:<{width}}  {info.severity.label:<7}  {info.summary}")
+            default = "on " if info.enabled_by_default else "off"
+            click.echo(f"{info.code}  {info.name:<{width}}  {info.severity.label:<7}  {default}  {info.summary}")
 
 
 def rules_markdown(infos: Any) -> str:
     """The rules table as Markdown (README's table is this, verbatim)."""
-    lines = ["| Code | Name | Severity | What it checks |", "| --- | --- | --- | --- |"]
+    lines = ["| Code | Name | Severity | Default | What it checks |", "| --- | --- | --- | --- | --- |"]
     for info in infos:
         summary = info.summary.replace("|", "\\|")
-        lines.append(f"| {info.code} | `{info.name}` | {info.severity.label} | {summary} |")
+        default = "on" if info.enabled_by_default else "off"
+        lines.append(f"| {info.code} | `{info.name}` | {info.severity.label} | {default} | {summary} |")
     return "\n".join(lines)
 
 
@@ -305,7 +307,7 @@ def _rule_dict(info: "RuleInfo") -> dict[str, Any]:
     options = {key: {"default": spec.get("default"), "description": spec.get("description")}
                for key, spec in info.options_schema.get("properties", {}).items()}
     return {"code": info.code, "name": info.name, "severity": info.severity.label,
-            "summary": info.summary, "options": options}
+            "enabled_by_default": info.enabled_by_default, "summary": info.summary, "options": options}
 
 
 @cli.command(epilog="""\b
@@ -329,7 +331,8 @@ def explain(rule: str) -> None:
             raise click.BadParameter(f"no rule with code or name {rule!r}",
                                      param_hint="RULE") from None
     info = registry.by_code(code)
-    click.echo(f"{info.code} {info.name} (default severity: {info.severity.label})\n")
+    default = "" if info.enabled_by_default else "; off by default, turn on with extend-select"
+    click.echo(f"{info.code} {info.name} (default severity: {info.severity.label}{default})\n")
     click.echo(info.doc)
     options = _rule_dict(info)["options"]
     if options:

@@ -121,10 +121,12 @@ def test_per_file_ignores_match_globs_relative_to_the_config(tmp_path: Path) -> 
     assert "BN001" not in config.settings_for(str(tmp_path / "x" / "b.cable")).enabled
 
 
-def test_defaults_enable_every_rule() -> None:
+def test_defaults_enable_the_rules_on_by_default_and_all_selects_every_rule() -> None:
     from checker import registry
 
-    assert Config().settings_for(None).enabled == {rule.code for rule in registry.all_rules()}
+    rules = registry.all_rules()
+    assert Config().settings_for(None).enabled == {rule.code for rule in rules if rule.enabled_by_default}
+    assert from_mapping({"select": ["ALL"]}).settings_for(None).enabled == {rule.code for rule in rules}
 
 
 # --------------------------------------------------------------------------- every error path
