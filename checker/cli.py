@@ -212,7 +212,7 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
                 failing = failing or result.failing
                 _report(result, quiet)
                 formatter.file(result)
-        finally:  # a configuration error deep in a tree still leaves a well-formed document
+        finally:  # an internal error or an interrupt still leaves a well-formed document
             formatter.finish(summary)
             out.flush()
     finally:
