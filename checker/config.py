@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -34,6 +35,13 @@ MAX_CONFIG_BYTES = 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.cable")
 #: The order severities are listed in, for messages and the schema.
 SEVERITY_NAMES = ("error", "warning", "info")
+
+#: Conservative test for a pyproject that may define ``tool.cablelint``: a ``[tool.cablelint``
+#: or ``[[tool.cablelint`` header (quotes allowed), a dotted ``tool.cablelint`` key, or any
+#: ``[tool]`` table or ``tool =`` assignment.  A false alarm only costs a parse.
+_MAY_HOLD_OUR_TABLE = re.compile(
+    rb"""(?m)^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\.[ \t]*["']?cablelint|\])"""
+    rb"""|["']?tool["']?[ \t]*(?:\.[ \t]*["']?cablelint|=))""")
 
 _SCHEMA_ID = "https://github.com/cablelint/cablelint/blob/main/checker/schemas/config.schema.json"
 
@@ -195,8 +203,8 @@ def read_table(path: str) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read configuration: {(error.strerror or str(error)).lower()}") from None
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{path}: configuration file larger than {MAX_CONFIG_BYTES // 1024} KiB")
-    if is_pyproject and b"cablelint" not in data:
-        return None  # cheap: no need to parse a pyproject that cannot mention us
+    if is_pyproject and not _MAY_HOLD_OUR_TABLE.search(data):
+        return None  # start-up: no TOML parser for the many pyprojects without our table
     document = _parse_toml(path, data)
     if not is_pyproject:
         return document

@@ -61,6 +61,27 @@ def test_pyproject_without_a_cablelint_table_is_passed_over(tmp_path: Path) -> N
     assert Resolver().for_path(str(tmp_path / "sub" / "a.txt")).ignore == ("NU001",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.cablelint]\nignore = ["NU001"]\n',
+        '[ "tool" . "cablelint" ]\nignore = ["NU001"]\n',
+        '[tool]\ncablelint = { ignore = ["NU001"] }\n',
+        'tool.cablelint.ignore = ["NU001"]\n',
+        'tool = { cablelint = { ignore = ["NU001"] } }\n',
+        '[tool.cablelint.rules.PM001]\nseverity = "info"\n[tool.cablelint]\nignore = ["NU001"]\n',
+    ],
+)
+def test_every_way_of_writing_the_pyproject_table_is_found(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "pyproject.toml", text + '[project]\nname = "x"\n')
+    assert Resolver().for_path(str(tmp_path / "a.txt")).ignore == ("NU001",)
+
+
+def test_a_pyproject_naming_cablelint_elsewhere_is_not_a_configuration(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project.scripts]\ncablelint = "checker.cli:main"\n[tool.other]\nx = 1\n')
+    assert Resolver().for_path(str(tmp_path / "a.txt")).path is None
+
+
 def test_search_stops_at_the_repository_root(tmp_path: Path) -> None:
     write(tmp_path / "cablelint.toml", 'ignore = ["NU001"]\n')
     (tmp_path / "repo" / ".git").mkdir(parents=True)
