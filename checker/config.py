@@ -84,6 +84,7 @@ class Config:
     root: str = "."
     origins: Mapping[str, str] = field(default_factory=dict)
     overrides: Overrides = Overrides()
+    _settings: dict[tuple[str, ...], "EngineSettings"] = field(default_factory=dict, compare=False, repr=False)
 
     def with_overrides(self, overrides: Overrides) -> "Config":
         """Apply command-line options, which take precedence over the file (see :meth:`settings_for`)."""
@@ -95,7 +96,7 @@ class Config:
         if overrides.as_of is not None:
             changes["as_of"] = overrides.as_of
             origins["as-of"] = "command line"
-        return replace(self, origins=origins, **changes)
+        return replace(self, origins=origins, _settings={}, **changes)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration root, with ``/`` separators."""
@@ -126,6 +127,14 @@ class Config:
         ``extend-select`` adds to it and ``ignore`` removes from it; so ``--select PM001``
         runs PM001 even if the file ignores ``PM``.  The file's ``per-file-ignores`` come last.
         """
+        ignored = self.ignored_for(path)
+        cached = self._settings.get(ignored)
+        if cached is None:
+            cached = self._settings[ignored] = self._build_settings(ignored)
+        return cached
+
+    def _build_settings(self, ignored: tuple[str, ...]) -> "EngineSettings":
+        """Settings with the given per-file ignores; memoised by :meth:`settings_for`."""
         from checker import engine
 
         defaults = engine.default_settings()
@@ -137,7 +146,7 @@ class Config:
                 enabled = _resolve_all(select)
             enabled |= _resolve_all(extend)
             enabled -= _resolve_all(ignore)
-        enabled -= _resolve_all(self.ignored_for(path))
+        enabled -= _resolve_all(ignored)
         severities = dict(defaults.severities)
         options = {code: dict(values) for code, values in defaults.options.items()}
         for code, table in self.rules.items():
