@@ -1,0 +1,65 @@
+"""Parse a cable's text into the typed model: the only package that imports Lark.
+
+``parse_cable(text)`` never raises: whatever the grammar cannot place becomes a
+:class:`~checker.model.ParseError` in ``cable.parse_errors``, and the rest of the cable is
+still modelled.  The parsers are built on first use, not on import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from checker.model import Cable, Marking, ParseError, Span
+
+__all__ = ["parse_cable", "parse_marking"]
+
+
+def _empty_cable(errors: tuple[ParseError, ...], line_count: int) -> Cable:
+    return Cable(None, (), (), None, None, None, (), None, (), (), (), None, errors, line_count)
+
+
+def _line_count(text: str) -> int:
+    if not text:
+        return 0
+    from checker.parse.lexer import split_lines
+
+    lines = split_lines(text)
+    return len(lines) - 1 if lines[-1] == "" else len(lines)
+
+
+def parse_cable(text: str) -> Cable:
+    """The model of ``text``; parse errors are recorded in the model, never raised."""
+    line_count = _line_count(text)
+    if not text.strip():
+        return _empty_cable((ParseError("empty text: no cable to parse", Span(1, 1, 1, 1)),), line_count)
+    try:
+        from lark.exceptions import UnexpectedToken
+
+        from checker.parse.errors import parse_error
+        from checker.parse.grammar import cable_parser
+        from checker.parse.lexer import tokenize
+
+        parser = cable_parser().parse_interactive(None)
+        errors: list[ParseError] = []
+        tokens = tokenize(text)
+        for token in tokens:
+            try:
+                parser.feed_token(token)
+            except UnexpectedToken as error:  # a line the grammar has no place for: skip it
+                errors.append(parse_error(error))
+        cable = parser.feed_eof(tokens[-1] if tokens else None)
+        return dataclasses.replace(cable, parse_errors=tuple(errors), line_count=line_count)
+    except RecursionError:
+        return _empty_cable((ParseError("text too deeply nested to parse", Span(1, 1, 1, 1)),), line_count)
+    except Exception as exc:  # noqa: BLE001 - the contract: a model with a finding, never a traceback
+        return _empty_cable(
+            (ParseError(f"internal parser error ({type(exc).__name__}); please report", Span(1, 1, 1, 1)),),
+            line_count,
+        )
+
+
+def parse_marking(raw: str, line: int = 1, column: int = 1) -> Marking:
+    """Read a marking such as ``S//NF`` or ``C O N F I D E N T I A L`` written at line/column."""
+    from checker.parse.markings import make_marking
+
+    return make_marking(raw, line, column)

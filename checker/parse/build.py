@@ -1,0 +1,333 @@
+"""From the skeleton's parse to the typed model: the explicit Lark transformer.
+
+One method per grammar rule.  The methods that need no context build their model part at
+once (an E.O. line is an E.O. line wherever it stands); :meth:`ToModel.cable` then does the
+work that needs the whole cable: which banner is the top one, the paragraph numbers as
+interpreted (``17.`` after ``¶6.`` is 7), the signature.  The transformer records and
+normalises; it never judges.  It is stateless, so one instance serves every parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token, Transformer
+
+from checker.model import (
+    Address,
+    Authority,
+    Banner,
+    Cable,
+    Caption,
+    EoLine,
+    Header,
+    Marker,
+    PageMark,
+    Paragraph,
+    Reference,
+    Span,
+    SubParagraph,
+    Subject,
+    Tags,
+)
+from checker.parse import fields as F
+from checker.parse import patterns as P
+from checker.parse.markings import make_marking
+
+_SIGNATURE_LINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}")
+_SIGNATURE_FUSED = re.compile(r"[.!?\"”)][ \t]+(?P<name>[A-Z][A-Z'\-]{2,})[ \t]*$")
+
+
+class RoutingItems(list):
+    """The routing-header items of one text version, in order."""
+
+
+class FrontItems(list):
+    """The front-matter items of one text version, in order."""
+
+
+class RecordDump:
+    """An embedded database record: the cable text that follows it repeats the one before."""
+
+
+@dataclass(slots=True)
+class ParagraphDraft:
+    """A paragraph before its number is interpreted in the sequence of the cable."""
+
+    start: Token
+    items: list
+
+
+def _marking_in(tok: Token, match: re.Match, group: str):
+    """The :class:`Marking` of a named group of a match on a token's text, positioned."""
+    raw = match.group(group)
+    if raw is None:
+        return None
+    return make_marking(raw, tok.line, tok.column + match.start(group))
+
+
+def _end_of(item) -> tuple[int, int] | None:
+    """Where a paragraph item ends (line, column), for the paragraph's span."""
+    if isinstance(item, Token):
+        return item.end_line, item.end_column
+    span = getattr(item, "span", None)
+    if isinstance(span, Span):
+        return span.end_line, span.end_column
+    return None
+
+
+class ToModel(Transformer):
+    """The explicit transformer: grammar rules of ``cable.lark`` -> :mod:`checker.model`."""
+
+    # ------------------------------------------------------------------ routing header
+    def partial_extract(self, children):
+        return "partial-extract"
+
+    def routing(self, children) -> RoutingItems:
+        return RoutingItems(children)
+
+    def record_dump(self, children) -> RecordDump:
+        return RecordDump()
+
+    def address(self, children) -> list[Address]:
+        return F.addresses(children[0], children[1:])
+
+    # ------------------------------------------------------------------ front matter
+    def front(self, children) -> FrontItems:
+        return FrontItems(children)
+
+    def banner(self, children) -> Token:
+        return children[0]  # top / section / footer is decided by position, in cable()
+
+    def caption(self, children) -> Caption:
+        return F.caption(children)
+
+    def eo_line(self, children) -> EoLine:
+        return F.eo_line(children[0])
+
+    def tags(self, children) -> Tags:
+        return F.tags(children)
+
+    def subject(self, children) -> Subject:
+        return F.subject(children)
+
+    def references(self, children) -> tuple[Reference, ...]:
+        return F.references(children)
+
+    def authority(self, children) -> Authority:
+        return F.authority(children)
+
+    # ------------------------------------------------------------------ body
+    def paragraph(self, children) -> ParagraphDraft:
+        return ParagraphDraft(children[0], children[1:])
+
+    def subparagraph(self, children) -> SubParagraph:
+        tok = children[0]
+        if tok.type == "BULLET":
+            m = P.BULLET.match(tok)
+            return SubParagraph("--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok))
+        m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok)
+        if not m:
+            return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
+        return SubParagraph(m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok))
+
+    def page_mark(self, children) -> PageMark:
+        return F.page_mark(children[0])
+
+    def marker(self, children) -> Marker:
+        return F.marker(children[0])
+
+    # ------------------------------------------------------------------ the whole cable
+    def cable(self, children) -> Cable:
+        partial, *rest = children
+        versions: list[list] = [[]]
+        for child in rest:
+            if isinstance(child, RecordDump):
+                versions.append([])
+            elif child is not None:
+                versions[-1].append(child)
+        routing = next((c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems())
+        items = [i for v in versions for c in v if isinstance(c, (RoutingItems, FrontItems)) for i in c]
+        # a text repeated after a record dump is the complete one: its paragraphs are the cable's
+        drafts = next(
+            ([c for c in v if isinstance(c, ParagraphDraft)] for v in reversed(versions)
+             if any(isinstance(c, ParagraphDraft) for c in v)),
+            [],
+        )
+        front = next((c for v in reversed(versions) for c in v if isinstance(c, FrontItems)), FrontItems())
+        header = _header(list(routing), items, partial is not None)
+        banners: list[Banner] = []
+        captions: list[Caption] = []
+        eo = tags = subject = authority = None
+        references: list[Reference] = []
+        page_marks: list[PageMark] = []
+        markers: list[Marker] = []
+
+        def take(item) -> None:
+            nonlocal eo, tags, subject, authority
+            if isinstance(item, Token):
+                if item.type == "BANNER":
+                    kind = "top" if not banners else "section" if P.SECTION.search(item) else "footer"
+                    banners.append(F.banner(item, kind))
+            elif isinstance(item, Caption):
+                captions.append(item)
+            elif isinstance(item, EoLine):
+                eo = eo or item
+            elif isinstance(item, Tags):
+                tags = tags or item
+            elif isinstance(item, Subject):
+                subject = subject or item
+            elif isinstance(item, tuple):
+                references.extend(item)
+            elif isinstance(item, Authority):
+                authority = authority or item
+            elif isinstance(item, PageMark):
+                page_marks.append(item)
+                if item.kind == "footer" and banners:
+                    banners.append(_footer_banner(item))
+            elif isinstance(item, Marker):
+                markers.append(item)
+
+        for item in items:
+            take(item)
+        paragraphs = []
+        previous: int | None = None
+        for draft in drafts:
+            for item in draft.items:
+                take(item)
+            paragraph = _paragraph(draft, previous)
+            if paragraph.number is not None:
+                previous = paragraph.number
+            paragraphs.append(paragraph)
+        last_items = drafts[-1].items if drafts else list(front)
+        last_start = drafts[-1].start if drafts else None
+        return Cable(
+            header=header,
+            banners=tuple(banners),
+            captions=tuple(captions),
+            eo=eo,
+            tags=tags,
+            subject=subject,
+            references=tuple(references),
+            authority=authority,
+            paragraphs=tuple(paragraphs),
+            page_marks=tuple(page_marks),
+            markers=tuple(markers),
+            signature=_signature(last_items, last_start),
+            parse_errors=(),
+            line_count=0,
+        )
+
+
+def _footer_banner(mark: PageMark) -> Banner:
+    """A bare classification line repeated in the body, as a banner of kind ``footer``."""
+    tok_marking = P.BANNER_HEAD.match(mark.raw)
+    raw = tok_marking.group("marking") if tok_marking else mark.raw
+    start = tok_marking.start("marking") if tok_marking else 0
+    marking = make_marking(raw, mark.span.line, mark.span.column + start)
+    return Banner(mark.raw, "footer", marking, " " in raw.strip()[:3], None, None, None, None, mark.span)
+
+
+def _header(routing: list, items: list, partial: bool) -> Header | None:
+    """The routing header from the routing lines (and addresses met after a first banner)."""
+    transmission_id = prosign = None
+    indicators: list[str] = []
+    de = security = dtg = None
+    addresses: list[Address] = []
+    for item in items:
+        if isinstance(item, list):
+            addresses.extend(item)
+    first = last = None
+    for item in routing:
+        if not isinstance(item, Token):
+            continue
+        first = first or item
+        last = item
+        kind = item.type
+        if kind == "VZCZC" and transmission_id is None:
+            transmission_id = item.strip()
+        elif kind == "PROSIGN":
+            m = P.PROSIGN.match(item)
+            if m:
+                prosign = prosign or m.group("prec")
+                indicators.extend(m.group("ris").split())
+            else:
+                indicators.extend(item.split())
+        elif kind == "DE_LINE" and de is None:
+            de = F.de_line(item)
+        elif kind == "SECURITY" and security is None:
+            security = F.security_line(item)
+        elif kind == "DTG_LINE" and dtg is None:
+            dtg = F.dtg(item)
+    if first is None and not addresses and not partial:
+        return None
+    span = Span(first.line, first.column, last.end_line, last.end_column) if first else None
+    if addresses:
+        a_first, a_last = addresses[0].span, addresses[-1].span
+        lo = min((span.line, span.column) if span else (a_first.line, a_first.column), (a_first.line, a_first.column))
+        hi = max((span.end_line, span.end_column) if span else (a_last.end_line, a_last.end_column),
+                 (a_last.end_line, a_last.end_column))
+        span = Span(lo[0], lo[1], hi[0], hi[1])
+    return Header(
+        transmission_id, prosign, tuple(indicators), de, security, dtg, tuple(addresses), partial, span
+    )
+
+
+def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
+    """Interpret a paragraph start: its number in the sequence, its marking, its span."""
+    tok = draft.start
+    number = number_raw = None
+    marking = None
+    if tok.type == "PARAGRAPH":
+        m = P.PARAGRAPH.match(tok)
+        digits = m.group("digits")
+        number_raw = m.group("num").strip()
+        if m.group("premark"):
+            number_raw = f"({m.group('premark')}) {number_raw}"
+        number = int(digits)
+        expected = (previous or 0) + 1
+        if (
+            number != expected
+            and len(digits) > 1
+            and digits[0] == "1"
+            and int(digits[1:]) == expected
+            and not number_raw.startswith("¶")
+        ):
+            number = expected  # "17." after 6: the leading 1 is the residue of the ¶ anchor
+        marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark")
+    else:
+        m = P.PORTION_START.match(tok)
+        marking = _marking_in(tok, m, "mark") if m else None
+    end_line, end_column = tok.end_line, tok.end_column
+    subparagraphs = []
+    for item in draft.items:
+        if isinstance(item, SubParagraph):
+            subparagraphs.append(item)
+        if isinstance(item, PageMark):
+            continue
+        end = _end_of(item)
+        if end and end > (end_line, end_column):
+            end_line, end_column = end
+    return Paragraph(
+        number, number_raw, marking, tuple(subparagraphs),
+        Span(tok.line, tok.column, end_line, end_column),
+    )
+
+
+def _signature(items: list, start: Token | None) -> str | None:
+    """The signature: a short name on the last line, or a surname fused to the last sentence."""
+    texts = [i for i in items if isinstance(i, Token) and i.type == "TEXT"]
+    candidates = []
+    if texts:
+        candidates.append(texts[-1])
+    elif start is not None:
+        candidates.append(start)
+    for tok in candidates:
+        last_line = str(tok).rsplit("\n", 1)[-1].strip()
+        if _SIGNATURE_LINE.fullmatch(last_line) and len(last_line) <= 40:
+            return last_line
+        m = _SIGNATURE_FUSED.search(last_line)
+        if m:
+            return m.group("name")
+    return None

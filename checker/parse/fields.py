@@ -1,0 +1,386 @@
+"""Readers for the small field languages of a cable: DTG, DE line, E.O. instruction, reasons...
+
+Each reader takes the text of a line token (or of a token and its continuation lines) and
+its position, and returns the model part: values normalised, the text kept in ``raw``.
+Nothing here judges or raises; a value that cannot be read is ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Sequence
+
+from lark import Token
+
+from checker.model import (
+    Address,
+    Authority,
+    Banner,
+    Caption,
+    Declassification,
+    DeLine,
+    Dtg,
+    EoLine,
+    Level,
+    Marker,
+    PageMark,
+    Reasons,
+    Reference,
+    SecurityLine,
+    Span,
+    Subject,
+    Tags,
+)
+from checker.parse import patterns as P
+from checker.parse.markings import make_marking, marking_parts
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
+_MONTH_NAMES = {
+    "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
+    "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
+}
+_SECURITY_LEVELS = {
+    "C": Level.CONFIDENTIAL, "S": Level.SECRET, "T": Level.TOP_SECRET,
+    "U": Level.UNCLASSIFIED, "E": Level.UNCLASSIFIED,
+}
+
+
+def span_of(first: Token, last: Token | None = None) -> Span:
+    """The span from the start of ``first`` to the end of ``last`` (or of ``first``)."""
+    last = last or first
+    return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+def joined(tokens: Sequence[Token]) -> str:
+    """The text of a token and its continuation lines, joined with single spaces."""
+    return " ".join(" ".join(str(t).split()) for t in tokens)
+
+
+def full_year(year: int) -> int:
+    """Two-digit years: 00-69 are 20xx, 70-99 are 19xx."""
+    if year >= 100:
+        return year
+    return 2000 + year if year < 70 else 1900 + year
+
+
+# --------------------------------------------------------------------------- header
+def dtg(tok: Token) -> Dtg:
+    """``O 011943Z DEC 08`` -> precedence "O", 2008-12-01 19:43 UTC."""
+    m = P.DTG.match(tok)
+    value = None
+    precedence = None
+    if m:
+        precedence = " ".join(m.group("prec").split()) if m.group("prec") else None
+        month = _MONTHS.get(m.group("month").upper())
+        try:
+            if month:
+                value = _dt.datetime(
+                    full_year(int(m.group("year"))), month, int(m.group("day")),
+                    int(m.group("hour")), int(m.group("minute")), tzinfo=_dt.timezone.utc,
+                )
+        except ValueError:
+            value = None
+    return Dtg(str(tok), precedence, value, span_of(tok))
+
+
+def de_line(tok: Token) -> DeLine:
+    """``DE RUEHC #6440/01 3361951`` -> station, serial, section, Julian day, filing time."""
+    m = P.DE_LINE.match(tok)
+    if not m:
+        return DeLine(str(tok), None, None, None, None, None, span_of(tok))
+    jday = int(m.group("jday")) if m.group("jday") else None
+    return DeLine(
+        str(tok), m.group("station"), m.group("serial"), m.group("section"), jday,
+        m.group("time"), span_of(tok),
+    )
+
+
+def security_line(tok: Token) -> SecurityLine:
+    """``ZNY CCCCC ZZH`` -> signal ZNY, code CCCCC, level CONFIDENTIAL (from the code letter)."""
+    m = P.SECURITY.match(tok)
+    signal = m.group("signal") if m else None
+    code = m.group("code") if m else None
+    level = _SECURITY_LEVELS.get(code[0]) if code else None
+    return SecurityLine(str(tok), signal, code, level, span_of(tok))
+
+
+_ADDRESS_TAIL = re.compile(
+    r"^(?:(?P<ri>R[A-Z0-9]{3,})/)?(?P<plad>.*?)"
+    r"(?:[ \t]+(?P<prec>NIACT[ ]IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{4})?[ \t]*$"
+)
+
+
+def addresses(head: Token, conts: Sequence[Token]) -> list[Address]:
+    """One :class:`Address` per line of an FM / TO / INFO / XMT group."""
+    m = P.ADDRESS.match(head)
+    role = m.group("role") if m else "TO"
+    out = []
+    for tok, text in [(head, m.group("rest") if m else str(head))] + [(c, str(c)) for c in conts]:
+        a = _ADDRESS_TAIL.match(text.strip())
+        if a:
+            out.append(Address(role, a.group("ri"), a.group("plad").strip(), a.group("prec"), span_of(tok)))
+    return out
+
+
+# --------------------------------------------------------------------------- banner
+def banner(tok: Token, kind: str) -> Banner:
+    """A classification line: level and controls, spacing, section, originator, serial."""
+    m = P.BANNER_HEAD.match(tok)
+    raw_marking = m.group("marking") if m else ""
+    start = m.start("marking") if m else 0
+    end = m.end() if m else 0
+    section = section_count = None
+    originator = serial = None
+    sec = P.SECTION.match(tok, end)
+    if sec:
+        section, section_count = int(sec.group("n")), int(sec.group("of"))
+        end = sec.end()
+    orig = P.ORIGIN_SERIAL.match(tok, end)
+    if orig:
+        originator = orig.group("origin")
+        serial = orig.group("serial")
+    marking = make_marking(raw_marking, tok.line, tok.column + start)
+    spaced = " " in raw_marking.strip()[:3]
+    return Banner(str(tok), kind, marking, spaced, section, section_count, originator, serial, span_of(tok))
+
+
+def footer_level(tok: Token) -> Level | None:
+    """The level of a bare classification footer line."""
+    m = P.BANNER_HEAD.match(tok)
+    return marking_parts(m.group("marking")).level if m else None
+
+
+def page_mark(tok: Token) -> PageMark:
+    """A page-break line or a classification footer, kept out of the paragraph text."""
+    if tok.type == "FOOTER":
+        return PageMark(str(tok), "footer", footer_level(tok), span_of(tok))
+    return PageMark(str(tok), "page-break", None, span_of(tok))
+
+
+# --------------------------------------------------------------------------- captions
+def caption(tokens: Sequence[Token]) -> Caption:
+    """A caption line; ``tokens`` holds the captions recognised in it (canonical spelling)."""
+    text = joined(tokens)
+    found = []
+    if not P.ROUTING_CAPTION.match(text) or P.CAPTION_ONLY.match(text):
+        for m in P.CAPTION_TOKEN.finditer(text):
+            squashed = m.group(0).upper().replace(" ", "")
+            found.append(P.CAPTION_WORDS.get(squashed, squashed))
+    return Caption(text, tuple(dict.fromkeys(found)), span_of(tokens[0], tokens[-1]))
+
+
+# --------------------------------------------------------------------------- E.O. line
+_DATE_NUMERIC = re.compile(r"(?<![\d/])(\d{1,4})[/\-.](\d{1,3})[/\-.](\d{2,4})(?![\d/])")
+_DATE_WORDS = re.compile(
+    r"(?:(?P<d1>\d{1,2})[ ]+(?P<m1>[A-Z]{3,9})[ ,]+(?P<y1>\d{4})"
+    r"|(?P<m2>[A-Z]{3,9})[ ]+(?P<d2>\d{1,2}),?[ ]+(?P<y2>\d{4}))"
+)
+_EXEMPTION = re.compile(r"(?<![A-Z0-9])(?:(?:25|50)?X\d(?:-[A-Z]+)?|MR|XGDS-\d)(?![A-Z0-9])")
+_DECL_KEYWORD = re.compile(r"^(?:DECL(?:ASSIFY)?(?:[ ]+ON)?|DNG|DECLASSIFY[ ]+ON)[ \t]*:?[ \t]*", re.I)
+_SECTION_PREFIX = re.compile(r"^1\.[4-6][ \t]*")
+
+
+def _date_of(text: str) -> tuple[str | None, _dt.date | None]:
+    """The first date written in ``text``: (as written, calendar date or None if impossible)."""
+    m = _DATE_NUMERIC.search(text)
+    if m:
+        a, b, c = m.groups()
+        try:
+            if len(a) == 4:  # yyyy/mm/dd, yyyy-mm-dd
+                return m.group(0), _dt.date(int(a), int(b), int(c))
+            return m.group(0), _dt.date(full_year(int(c)), int(a), int(b))
+        except ValueError:
+            return m.group(0), None
+    m = _DATE_WORDS.search(text.upper())
+    if m:
+        month_word = m.group("m1") or m.group("m2")
+        month = _MONTH_NAMES.get(month_word) or _MONTHS.get(month_word[:3])
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y1") or m.group("y2"))
+        raw = text[m.start():m.end()]
+        if month is None:
+            return None, None
+        try:
+            return raw, _dt.date(year, month, day)
+        except ValueError:
+            return raw, None
+    return None, None
+
+
+@functools.lru_cache(maxsize=1024)
+def _declassification(raw: str) -> tuple[str, str | None, _dt.date | None, tuple[str, ...], str | None]:
+    """(kind, date_raw, date, exemptions, event) of the instruction after the E.O. number."""
+    text = _DECL_KEYWORD.sub("", raw.strip(" \t:;.,")).strip(" \t:;.,")
+    upper = text.upper()
+    if not text:
+        return "empty", None, None, (), None
+    if upper.startswith(("N/A", "NA ")) or upper == "NA":
+        return "na", None, None, (), None
+    if upper.startswith("OADR"):
+        return "oadr", None, None, (), None
+    date_raw, date = _date_of(text)
+    exemptions = tuple(dict.fromkeys(_EXEMPTION.findall(upper)))
+    if upper.startswith("GDS"):
+        return "gds", date_raw, date, exemptions, None
+    if date_raw is not None:
+        return "date", date_raw, date, exemptions, None
+    if exemptions:
+        return "exemption", None, None, exemptions, None
+    if any(c.isalpha() for c in text):
+        return "event", None, None, (), _SECTION_PREFIX.sub("", text).strip() or None
+    return "unknown", None, None, (), None
+
+
+def eo_line(tok: Token) -> EoLine:
+    """``E.O. 12958: DECL: 11/24/2018`` -> order "12958", a dated declassification."""
+    m = P.EO.search(tok)
+    order = m.group("order") if m else None
+    rest_at = m.end() if m else 0
+    rest = str(tok)[rest_at:]
+    kind, date_raw, date, exemptions, event = _declassification(rest)
+    lead = len(rest) - len(rest.lstrip(" \t:"))
+    start = rest_at + lead
+    decl = Declassification(
+        rest.strip(" \t:"), kind, date_raw, date, exemptions, event,
+        Span(tok.line, tok.column + start, tok.end_line, tok.end_column),
+    )
+    return EoLine(str(tok), order, decl, span_of(tok))
+
+
+# --------------------------------------------------------------------------- TAGS, SUBJECT, REF
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+
+
+def tags(tokens: Sequence[Token]) -> Tags:
+    """``TAGS: PARM NATO`` / ``TAGS PGOV, PINS`` -> ("PARM", "NATO") / ("PGOV", "PINS")."""
+    text = joined(tokens)
+    m = P.TAGS_AT_START.match(text)
+    body = text[m.end():] if m else text
+    body = _LINK.sub(r"\1", body).lstrip(" :")
+    values = tuple(v for v in _TAG_SPLIT.split(body) if v)
+    return Tags(text, values, span_of(tokens[0], tokens[-1]))
+
+
+def _portion_at(text: str, match: re.Match | None) -> bool:
+    """Whether a parenthesised group is a real marking (level or control, nothing unknown)."""
+    if not match:
+        return False
+    parts = marking_parts(match.group("mark"))
+    return (parts.level is not None or bool(parts.controls)) and not parts.unknown
+
+
+def subject(tokens: Sequence[Token]) -> Subject:
+    """The SUBJECT line joined across wraps; a portion mark at its start or end is split off."""
+    first = tokens[0]
+    text = joined(tokens)
+    m = P.SUBJECT_AT_START.match(text)
+    body = text[m.end():].strip() if m else text.strip()
+    marking = None
+    head = P.PORTION_START.match(body)
+    if _portion_at(body, head):
+        raw_line = str(first)
+        at = raw_line.find("(" + head.group("mark") + ")")
+        if at >= 0:
+            marking = make_marking(head.group("mark"), first.line, first.column + at + 1)
+        body = body[head.end():].strip()
+    else:
+        tail = P.PORTION_END.search(body)
+        if _portion_at(body, tail):
+            last = tokens[-1]
+            at = str(last).rfind("(" + tail.group("mark") + ")")
+            if at >= 0:
+                marking = make_marking(tail.group("mark"), last.line, last.column + at + 1)
+            body = body[: tail.start()].strip()
+    return Subject(text, " ".join(body.split()), marking, span_of(first, tokens[-1]))
+
+
+def references(tokens: Sequence[Token]) -> tuple[Reference, ...]:
+    """``REF: A. STATE 123 B. CAIRO 45`` -> one :class:`Reference` per letter (or one unlettered)."""
+    out: list[Reference] = []
+    for i, tok in enumerate(tokens):
+        text = str(tok)
+        if i == 0:
+            m = P.REF_AT_START.match(text)
+            text_start = m.end() if m else 0
+        else:
+            text_start = 0
+        items = list(P.REF_ITEM.finditer(text, text_start))
+        if not items:
+            body = " ".join(text[text_start:].split())
+            if out and i > 0:
+                prev = out[-1]
+                out[-1] = Reference(prev.letter, f"{prev.text} {body}".strip(),
+                                    Span(prev.span.line, prev.span.column, tok.end_line, tok.end_column))
+            elif body:
+                out.append(Reference(None, body, span_of(tok)))
+            continue
+        lead = " ".join(text[text_start:items[0].start()].split())
+        if lead:
+            if out and i > 0:
+                prev = out[-1]
+                out[-1] = Reference(prev.letter, f"{prev.text} {lead}", prev.span)
+            else:
+                out.append(Reference(None, lead, span_of(tok)))
+        for j, item in enumerate(items):
+            end = items[j + 1].start() if j + 1 < len(items) else len(text)
+            body = " ".join(text[item.end():end].split())
+            out.append(Reference(
+                item.group("letter"), body,
+                Span(tok.line, tok.column + item.start(), tok.line, tok.column + len(text[:end].rstrip())),
+            ))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- authority
+_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?([4-6])(?!\d)")
+_LETTERS = re.compile(
+    r"[ \t(),/&]*(?:(?:[a-hA-H])(?![A-Za-z])[ \t(),/&.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t(),/&]*)?)*"
+)
+_LETTER = re.compile(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])")
+_REASON_WORD = re.compile(
+    r"[ \t,;.]*(?:\b(?:for|per)[ \t]+)?\b(?:reasons?|reas[ ]?ons?)\b[ \t]*:?|[ \t,;.]+(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
+    re.I,
+)
+
+
+def authority(tokens: Sequence[Token]) -> Authority:
+    """``Classified By: X for Reasons: 1.4 (b) and (d)`` -> by "X", reasons 1.4 (b, d)."""
+    first = tokens[0]
+    text = joined(tokens)
+    m = P.CLASSIFIED_BY.search(text)
+    after = m.end() if m else 0
+    section = _SECTION.search(text, after)
+    reason_word = _REASON_WORD.search(text, after)
+    by_end = len(text)
+    if reason_word and (section is None or reason_word.start() <= section.start()):
+        by_end = reason_word.start()
+    elif section:
+        by_end = section.start()
+    by = text[after:by_end].strip(" \t:;,.-") or None
+    reasons = None
+    if section:
+        letters_m = _LETTERS.match(text, section.end())
+        letters = tuple(dict.fromkeys(c.lower() for c in _LETTER.findall(letters_m.group(0))))
+        raw_start = reason_word.start() if reason_word and reason_word.start() <= section.start() else section.start()
+        raw = text[raw_start:letters_m.end()].strip(" \t,;.")
+        reasons = Reasons(raw, f"1.{section.group(1)}", letters, span_of(first, tokens[-1]))
+    elif reason_word:
+        reasons = Reasons(text[reason_word.start():].strip(" \t,;."), None, (), span_of(first, tokens[-1]))
+    return Authority(text, by, reasons, span_of(first, tokens[-1]))
+
+
+# --------------------------------------------------------------------------- markers
+def marker(tok: Token) -> Marker:
+    """``End Summary.`` -> "end-summary"; ``Comment:`` -> "comment"; ``BEGIN TEXT`` -> "begin-text"."""
+    m = P.MARKER.match(tok)
+    if m and m.group("end"):
+        kind = f"{m.group('end').lower()}-{m.group('endkind').lower()}"
+    elif m:
+        kind = m.group("kind").lower()
+    else:
+        kind = str(tok).strip().lower()
+    return Marker(kind, span_of(tok))

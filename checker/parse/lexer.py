@@ -1,0 +1,575 @@
+"""The line-classifying lexer: physical lines in, line tokens for the LALR skeleton out.
+
+A cable is line-oriented, so the lexer classifies each physical line once with
+precompiled regular expressions instead of letting Lark scan it character by character.
+It keeps a little state (routing header, front matter, body; which field a wrapped line
+continues) because the same words mean different things in different places: ``TO`` opens
+an address only in the header, ``SECRET`` opens a banner only where a banner can stand.
+
+Two publication artefacts are undone here, token by token, so that positions stay true
+to the text: parts fused onto one line without a line break (a banner followed by its
+captions and E.O. line, a ``Classified By`` line glued to SUBJECT or to a page-break line)
+are cut into separate tokens at the column where each part starts; and page-break lines
+or classification footers inside paragraph text become their own tokens, so they never
+split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lark import Token
+from lark.lexer import Lexer
+
+from checker.parse import patterns as P
+
+HEADER, FRONT, BODY = 0, 1, 2
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
+    """Where further front-matter parts start inside ``piece`` (offset, token type, end of keyword)."""
+    found: list[tuple[int, str, int]] = []
+    if state.eo_count == 0:
+        m = P.EO_FUSED.search(piece)
+        if m:
+            found.append((m.start(), "EO", m.end()))
+    if not state.seen_tags:
+        m = P.TAGS_FUSED.search(piece)
+        if m:
+            found.append((m.start(), "TAGS", m.end()))
+    if not state.seen_subject:
+        m = P.SUBJECT.search(piece)
+        if m:
+            found.append((m.start(), "SUBJECT", m.end()))
+    elif not state.seen_ref:
+        m = P.REF_FUSED.search(piece)
+        if m:
+            found.append((m.start(), "REF", m.end()))
+    if not state.seen_authority:
+        m = P.CLASSIFIED_BY.search(piece)
+        if m:
+            found.append((m.start(), "CLASSIFIED_BY", m.end()))
+    found.sort()
+    return found
+
+
+class _Lexer:
+    """One pass over the lines of one cable; holds the little state the classes need."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = split_lines(text)
+        self.tokens: list[Token] = []
+        self.state = HEADER
+        self.cont: str | None = None  # which field a wrapped line would continue
+        self.blank_before = False
+        self.eo_count = 0
+        self.seen_tags = False
+        self.seen_subject = False
+        self.seen_ref = False
+        self.seen_authority = False
+        self.seen_banner = False
+        self.offsets: list[int] = []
+        pos = 0
+        for line in self.lines:
+            self.offsets.append(pos)
+            pos += len(line) + 1
+
+    # ------------------------------------------------------------------ emitting
+    def emit(self, kind: str, row: int, start: int, end: int) -> None:
+        """Emit the piece ``[start, end)`` of line ``row`` (0-based) as a ``kind`` token."""
+        line = self.lines[row]
+        while end > start and line[end - 1] in " \t":
+            end -= 1
+        while start < end and line[start] in " \t":
+            start += 1
+        if start >= end:
+            return
+        value = line[start:end]
+        last = self.tokens[-1] if self.tokens else None
+        if kind == "TEXT" and last is not None and last.type == "TEXT" and last.end_line < row + 1:
+            # merge consecutive plain lines (blank lines between them included)
+            merged = Token.new_borrow_pos("TEXT", last.value + "\n" + value, last)
+            merged.end_line = row + 1
+            merged.end_column = end + 1
+            merged.end_pos = self.offsets[row] + end
+            self.tokens[-1] = merged
+            return
+        offset = self.offsets[row]
+        self.tokens.append(
+            Token(kind, value, offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
+        )
+
+    def emit_fused(self, kind: str, row: int, start: int, end: int | None = None) -> None:
+        """Emit a front-matter part and cut off any further parts fused onto it."""
+        line = self.lines[row]
+        end = len(line) if end is None else end
+        self.mark_seen(kind)
+        while True:
+            piece = line[start:end]
+            # the keyword of the current part itself is not a fusion point
+            points = [p for p in _fused_points(piece, self) if p[0] > 0]
+            page = P.PAGE_NUMBERS.search(piece)
+            if page:
+                points.append((self.place_start(piece, page.start()), "PAGE_BREAK", page.end()))
+                points.sort()
+            if not points:
+                self.emit(kind, row, start, end)
+                return
+            cut, next_kind, keyword_end = points[0]
+            self.emit(kind, row, start, start + cut)
+            if next_kind == "PAGE_BREAK":
+                self.emit("PAGE_BREAK", row, start + cut, start + keyword_end)
+                start += keyword_end
+                if kind in ("CAPTION", "BANNER", "EO"):
+                    kind = "TEXT"
+                continue
+            kind = next_kind
+            start += cut
+            self.mark_seen(kind)
+
+    def mark_seen(self, kind: str) -> None:
+        """Remember which front-matter fields have been met (a field is fused only once)."""
+        if kind == "EO":
+            self.eo_count += 1
+            self.cont = "eo"
+        elif kind == "TAGS":
+            self.seen_tags = True
+            self.cont = "tags"
+        elif kind == "SUBJECT":
+            self.seen_subject = True
+            self.cont = "subject"
+        elif kind == "REF":
+            self.seen_ref = True
+            self.cont = "ref"
+        elif kind == "CLASSIFIED_BY":
+            self.seen_authority = True
+            self.cont = "authority"
+        elif kind == "BANNER":
+            self.seen_banner = True
+
+    @staticmethod
+    def place_start(piece: str, digits_at: int) -> int:
+        """Back from the 8-digit serial of a page break to the start of its place name."""
+        head = piece[:digits_at]
+        m = P.PLACE_WORD.search(head)
+        if not m:
+            return digits_at
+        start = m.start()
+        # multi-word places (BUENOS AIRES, THE HAGUE, TEL AVIV): take one more word when short
+        m2 = P.PLACE_WORD.search(head[:start])
+        if m2 and start - m2.start() <= 7 and m2.start() == 0:
+            start = m2.start()
+        return start
+
+    # ------------------------------------------------------------------ body helpers
+    def emit_body_line(self, kind: str, row: int, start: int = 0) -> None:
+        """Emit a body line, splitting out inline page breaks, a footer tail and markers."""
+        line = self.lines[row]
+        end = len(line)
+        tail = None
+        if "  " in line and row + 1 < len(self.lines) and self.starts_page_break(self.lines[row + 1]):
+            m = P.FOOTER_TAIL.search(line, start)
+            if m:
+                tail = (m.start("footer"), m.end("footer"))
+                end = m.start()
+        pos = start
+        while True:
+            page = P.PAGE_NUMBERS.search(line, pos, end)
+            if not page:
+                break
+            cut = pos + self.place_start(line[pos:end], page.start() - pos)
+            self.emit(kind, row, pos, cut)
+            self.markers(row, pos, cut)
+            self.emit("PAGE_BREAK", row, cut, page.end())
+            pos = page.end()
+            kind = "TEXT"
+        self.emit(kind, row, pos, end)
+        self.markers(row, pos, end)
+        if tail:
+            self.emit("FOOTER", row, *tail)
+
+    def markers(self, row: int, start: int, end: int) -> None:
+        """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers found in a stretch of text."""
+        line = self.lines[row]
+        if end - start < 4:
+            return
+        for m in P.MARKER.finditer(line, start, end):
+            self.emit("MARKER", row, m.start(), m.end())
+
+    @staticmethod
+    def starts_page_break(line: str) -> bool:
+        """Whether a line opens with a page-break mark (old ``PAGE nn`` or ``CITY nnnnnnnn nnn OF nnn``)."""
+        if P.OLD_PAGE.match(line):
+            return True
+        m = P.PAGE_NUMBERS.search(line, 0, 60)
+        return bool(m) and not line[: m.start()].strip(" \t").count(" ") > 2
+
+    # ------------------------------------------------------------------ classification
+    def run(self) -> list[Token]:
+        """Classify every line; return the token list."""
+        for row, line in enumerate(self.lines):
+            stripped = line.strip()
+            if not stripped:
+                self.blank_before = True
+                if self.cont in ("subject", "address", "authority", "caption", "eo", "tags"):
+                    self.cont = None
+                continue
+            if P.BINARY.search(line):
+                self.emit("JUNK", row, 0, len(line))
+            elif self.record_line(row, line):
+                pass
+            elif self.state == HEADER:
+                self.header_line(row, line)
+            elif self.state == FRONT:
+                self.front_line(row, line)
+            else:
+                self.body_line(row, line)
+            self.blank_before = False
+        return self.tokens
+
+    def record_line(self, row: int, line: str) -> bool:
+        """An embedded database record: its field lines, then the cable text starts again."""
+        if self.cont == "record":
+            self.emit("RECORD", row, 0, len(line))
+            if line.startswith("header:"):
+                self.restart()
+            return True
+        if P.RECORD_START.match(line) and row + 1 < len(self.lines) and P.RECORD_FIELD.match(self.lines[row + 1]):
+            self.cont = "record"
+            self.emit("RECORD", row, 0, len(line))
+            return True
+        if self.state == HEADER and P.RECORD_END.match(line):
+            self.emit("RECORD", row, 0, len(line))
+            return True
+        return False
+
+    def restart(self) -> None:
+        """After a record's ``header:`` line the whole cable text follows again."""
+        self.state = HEADER
+        self.cont = None
+        self.eo_count = 0
+        self.seen_tags = self.seen_subject = self.seen_ref = self.seen_authority = False
+        self.seen_banner = False
+
+    def banner_end(self, line: str, strict: bool) -> int | None:
+        """End offset of a banner at the start of ``line``, or None when it is not a banner.
+
+        ``strict`` (in the body) demands a ``SECTION`` or originator-and-serial part, so that
+        ``SECRET SERVICE AGENTS ...`` stays text.
+        """
+        m = P.BANNER_HEAD.match(line)
+        if not m:
+            return None
+        end = m.end()
+        spaced = " " in m.group("marking").strip()[:3]
+        sec = P.SECTION.match(line, end)
+        if sec:
+            end = sec.end()
+        orig = P.ORIGIN_SERIAL.match(line, end)
+        if orig and (orig.group("origin") or orig.group("serial")[0].isdigit() or orig.group("serial")[0].isalpha()):
+            end = orig.end()
+        rest = line[end:].strip()
+        if sec or orig:
+            return end
+        if not rest:
+            return end
+        if strict:
+            return None
+        if spaced or m.group("marking").upper().startswith("UNCLAS"):
+            return end
+        if P.EO_FUSED.match(rest) or P.TAGS_FUSED.match(rest):
+            return end
+        return None
+
+    def header_line(self, row: int, line: str) -> None:
+        """A line before the first banner: routing header, preamble, or the start of the front."""
+        if not self.tokens and P.PARTIAL_NOTE.match(line):
+            self.emit("PARTIAL_NOTE", row, 0, len(line))
+            return
+        if P.VZCZC.match(line):
+            self.cont = None
+            self.emit("VZCZC", row, 0, len(line))
+            return
+        if P.DE_LINE.match(line) and P.DE_LINE_STRICT.match(line):
+            self.cont = None
+            self.emit("DE_LINE", row, 0, len(line))
+            return
+        if P.SECURITY.match(line):
+            self.cont = None
+            self.emit("SECURITY", row, 0, len(line))
+            return
+        if P.DTG.match(line):
+            self.cont = None
+            self.emit("DTG_LINE", row, 0, len(line))
+            return
+        if P.PROSIGN.match(line) or (self.cont == "prosign" and P.ROUTING_INDICATORS.match(line)):
+            self.cont = "prosign"
+            self.emit("PROSIGN", row, 0, len(line))
+            return
+        if P.DISTRIBUTION.match(line):
+            self.cont = None
+            self.emit("ROUTING_TEXT", row, 0, len(line))
+            return
+        if P.ADDRESS.match(line):
+            self.cont = "address"
+            self.emit("ADDRESS", row, 0, len(line))
+            return
+        end = self.banner_end(line, strict=False)
+        if end is not None and self.routing_follows(row):
+            end = None  # a classification field of a record row or print header, not the banner
+        if end is not None and (self.cont != "address" or self.is_strong_banner(line)):
+            self.start_front(row, line, end)
+            return
+        if self.cont == "address":
+            self.emit("CONT", row, 0, len(line))
+            return
+        if P.OLD_PAGE.match(line):
+            self.emit("PAGE_BREAK", row, 0, len(line))
+            return
+        if self.front_keyword(line) or self.is_paragraph(line):
+            self.state = FRONT
+            self.front_line(row, line)
+            return
+        self.emit("ROUTING_TEXT", row, 0, len(line))
+
+    def routing_follows(self, row: int) -> bool:
+        """Whether the next non-blank line is a routing-header line (so the header goes on)."""
+        for line in self.lines[row + 1 : row + 40]:
+            if line.strip():
+                return bool(
+                    P.VZCZC.match(line) or P.DE_LINE_STRICT.match(line) or P.SECURITY.match(line)
+                    or P.DTG.match(line) or P.ADDRESS.match(line) or P.OLD_PAGE.match(line)
+                    or P.DISTRIBUTION.match(line)
+                )
+        return False
+
+    @staticmethod
+    def is_strong_banner(line: str) -> bool:
+        """A letter-spaced or ``UNCLAS`` banner, recognisable even without a blank line before it."""
+        m = P.BANNER_HEAD.match(line)
+        return bool(m) and (" " in m.group("marking").strip()[:3] or m.group("marking").upper().startswith("UNCLAS"))
+
+    def start_front(self, row: int, line: str, end: int) -> None:
+        """Emit a banner (and whatever is fused behind it) and enter the front matter."""
+        self.state = FRONT
+        self.cont = None
+        lead = P.BANNER_HEAD.match(line).end("lead")
+        self.mark_seen("BANNER")
+        self.emit("BANNER", row, lead, end)
+        if end < len(line):
+            self.emit_fused("CAPTION", row, end)
+            self.cont = None
+
+    @staticmethod
+    def front_keyword(line: str) -> bool:
+        """Whether a line opens one of the front-matter fields."""
+        return bool(
+            P.EO_AT_START.match(line)
+            or P.TAGS_AT_START.match(line)
+            or P.SUBJECT_AT_START.match(line)
+            or P.CLASSIFIED_AT_START.match(line)
+        )
+
+    def is_paragraph(self, line: str) -> bool:
+        """A numbered paragraph start, not a false friend such as ``¶2003.``."""
+        m = P.PARAGRAPH.match(line)
+        return bool(m) and m.group("digits") is not None
+
+    def front_line(self, row: int, line: str) -> None:
+        """A line between the banner and the first paragraph."""
+        cont = self.cont
+        # a second classification line in the front matter (e.g. after a routing print)
+        end = self.banner_end(line, strict=True) if P.BANNER_HEAD.match(line) else None
+        if end is not None:
+            if line[end:].strip() or P.SECTION.match(line, P.BANNER_HEAD.match(line).end()):
+                self.start_front(row, line, end)
+                return
+            self.emit("FOOTER", row, 0, len(line))
+            return
+        if P.VZCZC.match(line):
+            self.emit("VZCZC", row, 0, len(line))
+            return
+        if P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
+            self.cont = None
+            self.emit_fused("EO", row, 0)
+            return
+        if P.TAGS_AT_START.match(line):
+            self.cont = None
+            self.emit_fused("TAGS", row, 0)
+            return
+        if P.SUBJECT_AT_START.match(line) and not self.seen_subject:
+            self.emit_fused("SUBJECT", row, 0)
+            return
+        if P.CLASSIFIED_AT_START.match(line) and not self.seen_authority:
+            self.emit_fused("CLASSIFIED_BY", row, 0)
+            return
+        ref = P.REF_AT_START.match(line)
+        if ref and (self.seen_subject or ref.group(0).rstrip().endswith(":")) and not self.is_paragraph(line):
+            self.emit_fused("REF", row, 0)
+            return
+        if self.starts_page_break(line):
+            self.front_page_break(row, line)
+            return
+        if cont == "ref" and P.REF_ITEM.match(line) and not self.is_paragraph(line):
+            self.emit_fused("CONT", row, 0)
+            self.cont = "ref"
+            return
+        if self.is_paragraph(line):
+            self.state = BODY
+            self.body_line(row, line)
+            return
+        if cont in ("subject", "authority", "caption", "address", "eo") and not self.blank_before:
+            self.emit_fused("CONT", row, 0)
+            self.cont = cont
+            return
+        if cont == "tags" and not self.blank_before and P.TAG_LIST.fullmatch(line.strip()) and not P.CAPTION_ONLY.match(line):
+            self.emit_fused("CONT", row, 0)
+            return
+        if cont == "ref" and not self.blank_before:
+            self.emit_fused("CONT", row, 0)
+            self.cont = "ref"
+            return
+        if P.CAPTION_ONLY.match(line):
+            self.emit("CAPTION", row, 0, len(line))
+            return
+        if not self.seen_subject and self.eo_count == 0 and P.ADDRESS.match(line) and not P.DISTRIBUTION.match(line):
+            self.cont = "address"
+            self.emit("ADDRESS", row, 0, len(line))
+            return
+        if not self.seen_subject and P.ROUTING_CAPTION.match(line) and line.upper() == line:
+            self.emit_fused("CAPTION", row, 0)
+            self.cont = "caption"
+            return
+        portion = P.PORTION_START.match(line)
+        if portion and self.valid_portion(portion.group("mark")):
+            self.state = BODY
+            self.body_line(row, line)
+            return
+        self.cont = None
+        if not self.seen_authority and P.CLASSIFIED_BY.search(line):
+            self.emit_fused("TEXT", row, 0)
+            return
+        self.emit_body_line("TEXT", row)
+
+    def front_page_break(self, row: int, line: str) -> None:
+        """A page-break line in the front matter; what follows on the line is classified anew."""
+        m = P.OLD_PAGE.match(line)
+        if m:
+            end = m.end()
+        else:
+            end = P.PAGE_NUMBERS.search(line).end()
+        self.emit("PAGE_BREAK", row, 0, end)
+        rest = line[end:]
+        if not rest.strip():
+            return
+        offset = end + len(rest) - len(rest.lstrip())
+        sub = line[offset:]
+        if P.CLASSIFIED_AT_START.match(sub) and not self.seen_authority:
+            self.emit_fused("CLASSIFIED_BY", row, offset)
+        elif self.cont in ("subject", "ref", "authority"):
+            self.emit_fused("CONT", row, offset)
+        else:
+            self.emit_body_line("TEXT", row, offset)
+
+    @staticmethod
+    def valid_portion(raw: str) -> bool:
+        """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
+        from checker.parse.markings import marking_parts
+
+        parts = marking_parts(raw)
+        return (parts.level is not None or bool(parts.controls)) and not parts.unknown
+
+    def body_line(self, row: int, line: str) -> None:
+        """A line after the first paragraph has started."""
+        m = P.PARAGRAPH.match(line)
+        if m and m.group("digits") is not None:
+            self.cont = None
+            self.paragraph_line(row, line, m)
+            return
+        first = line.lstrip()[:1]
+        if first.isalnum() or first == "¶":
+            sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)
+            if sub:
+                self.cont = None
+                self.emit_body_line("SUBPARAGRAPH", row)
+                return
+        elif first == "-":
+            if P.BULLET.match(line):
+                self.cont = None
+                self.emit_body_line("BULLET", row)
+                return
+        elif first == "(":
+            portion = P.PORTION_START.match(line)
+            if portion and self.valid_portion(portion.group("mark")):
+                self.cont = None
+                if not self.seen_authority and P.CLASSIFIED_BY.match(line, portion.end() + 1):
+                    self.emit("PORTION_PARAGRAPH", row, 0, portion.end())
+                    self.emit_fused("CLASSIFIED_BY", row, portion.end())
+                    return
+                self.emit_body_line("PORTION_PARAGRAPH", row)
+                return
+        if self.starts_page_break(line):
+            m = P.OLD_PAGE.match(line)
+            end = m.end() if m else P.PAGE_NUMBERS.search(line).end()
+            self.emit("PAGE_BREAK", row, 0, end)
+            if line[end:].strip():
+                self.emit_body_line("TEXT", row, end)
+            return
+        if P.BANNER_HEAD.match(line):
+            end = self.banner_end(line, strict=True)
+            if end is not None:
+                head = P.BANNER_HEAD.match(line)
+                if P.SECTION.match(line, head.end()) or line[end:].strip() == "" and end > head.end():
+                    self.emit("BANNER", row, head.end("lead"), end)
+                    if line[end:].strip():
+                        self.emit_body_line("TEXT", row, end)
+                    return
+                if line[head.end():].strip() == "":
+                    self.emit("FOOTER", row, 0, len(line))
+                    return
+        if P.VZCZC.match(line):
+            self.emit("VZCZC", row, 0, len(line))
+            return
+        if self.cont == "authority" and not self.blank_before:
+            self.emit("CONT", row, 0, len(line))
+            return
+        if not self.seen_authority and P.CLASSIFIED_AT_START.match(line):
+            self.emit_fused("CLASSIFIED_BY", row, 0)
+            return
+        if P.CAPTION_ONLY.match(line):
+            self.emit("CAPTION", row, 0, len(line))
+            return
+        self.cont = None
+        self.emit_body_line("TEXT", row)
+
+    def paragraph_line(self, row: int, line: str, m) -> None:
+        """A numbered paragraph start; an authority line inside it is split out."""
+        if not self.seen_authority:
+            cby = P.CLASSIFIED_BY.search(line, m.end(), m.end() + 12)
+            if cby:
+                self.emit("PARAGRAPH", row, 0, cby.start())
+                self.emit_fused("CLASSIFIED_BY", row, cby.start())
+                return
+        self.emit_body_line("PARAGRAPH", row)
+
+
+class LineLexer(Lexer):
+    """The Lark custom lexer: hands the line tokens of ``text`` to the LALR parser."""
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark passes its configuration
+        self.lexer_conf = lexer_conf
+
+    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
+        return iter(_Lexer(data).run())
+
+
+def tokenize(text: str) -> list[Token]:
+    """The line tokens of ``text`` (for tests and the benchmark)."""
+    return _Lexer(text).run()

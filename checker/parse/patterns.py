@@ -1,0 +1,173 @@
+"""Precompiled regular expressions for the line classes of a cable.
+
+One place for the patterns shared by the line-classifying lexer (which decides what a
+line *is*) and the field parsers (which read the values out of it).  Every pattern is
+anchored or bounded and free of nested quantifiers, so that a pathological line (a whole
+cable flattened onto one line, binary junk) costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- levels
+# The classification level as it opens a banner line: spaced, unspaced, any case.
+#   C O N F I D E N T I A L     SECRET     UNCLAS     Unclassified     LIMITED OFFICIAL USE
+LEVEL_WORD = (
+    r"(?:T[ ]?O[ ]?P[ ]{1,2}S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
+    r"|S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
+    r"|C[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
+    r"|U[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S[ ]?S[ ]?I[ ]?F[ ]?I[ ]?E[ ]?D"
+    r"|UNCLAS"
+    r"|LIMITED[ ]OFFICIAL[ ]USE)(?![A-Za-z])"
+)
+
+# Controls that may follow the level on a banner line.
+#   //NOFORN   NOFORN   //FOR OFFICIAL USE ONLY   E F T O   SENSITIVE   //SBU
+BANNER_CONTROL = (
+    r"(?:NO[ ]?FORN|NF|FOR[ ]OFFICIAL[ ]USE[ ]ONLY|FOUO|E[ ]?F[ ]?T[ ]?O"
+    r"|SENSITIVE[ ]BUT[ ]UNCLASSIFIED|SENSITIVE|SBU|ORCON|NODIS|EXDIS|LIMDIS|STADIS"
+    r"|REL(?:EASABLE)?[ ]TO[ ][A-Z]{2,}(?:,[ ]?[A-Z]{2,})*)(?![A-Za-z])"
+)
+
+BANNER_HEAD = re.compile(
+    r"(?P<lead>[ \t]*(?:Cable[ ]dated:[ ]?[0-9T:\-]+)?[ \t]*)"
+    r"(?P<marking>" + LEVEL_WORD + r"(?:[ \t]*(?://?|-|[ \t])[ \t]*" + BANNER_CONTROL + r")*)"
+    r"(?P<slashes>[ \t]*//?)?",
+    re.IGNORECASE,
+)
+SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
+# ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
+ORIGIN_SERIAL = re.compile(
+    r"[ \t]+(?:(?P<origin>[A-Za-z][A-Za-z.'&\-]*(?:[ ][A-Za-z][A-Za-z.'&\-]*){0,3})[ \t]+)?"
+    r"(?P<serial>[A-Z]{0,4}\d{2,8})(?!\d)",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- header
+# VZCZCXYZ0005   VZCZCXRO3425   VZCZCBSO876
+VZCZC = re.compile(r"[ \t]*VZCZC[A-Z0-9]*[ \t]*$")
+# OO RUEHWEB    PP RUEHBC RUEHDE    RR RUEHC    (precedence prosign + routing indicators)
+PROSIGN = re.compile(r"[ \t]*(?P<prec>[A-Z]{1,2})(?P<ris>(?:[ \t]+R[A-Z]{3,6}[A-Z0-9]*)+)[ \t]*$")
+# RUEAIIA RHEFDIA RUCJACC   (more routing indicators on their own line)
+ROUTING_INDICATORS = re.compile(r"[ \t]*R[A-Z]{3,6}[A-Z0-9]*(?:[ \t]+R[A-Z]{3,6}[A-Z0-9]*)*[ \t]*$")
+# DE RUEHC #6440 3361951     DE RUEHEG #1013/01 1541211
+DE_LINE = re.compile(
+    r"[ \t]*DE[ \t]+(?P<station>[A-Z0-9]+)?[ \t]*(?:#(?P<serial>\d+)(?:/(?P<section>\d+))?)?"
+    r"(?:[ \t]+(?P<jday>\d{3})(?P<time>\d{4})\b)?"
+)
+DE_LINE_STRICT = re.compile(r"[ \t]*DE[ \t]+[A-Z]{4,}[A-Z0-9]*[ \t]+#?\d")
+# ZNY CCCCC ZZH    ZNR UUUUU ZZH    ZNY SSSAA ZZH    ZNR UUUUU
+SECURITY = re.compile(r"[ \t]*(?P<signal>ZN[YR])\b[ \t]*(?P<code>[A-Z]{5})?")
+# O 011943Z DEC 08    O R 141538Z MAR 06    252008Z Nov 05    P 291513Z MAY 08 ZUI SVC ...
+DTG = re.compile(
+    r"[ \t]*(?:(?P<prec>[A-Z](?:[ \t]+[A-Z])?)[ \t]+)?"
+    r"(?P<day>\d{2})(?P<hour>\d{2})(?P<minute>\d{2})Z[ \t]+(?P<month>[A-Za-z]{3})[ \t]+"
+    r"(?P<year>\d{4}|\d{2})(?!\d)"
+)
+# FM SECSTATE WASHDC    TO RUEHVB/AMEMBASSY ZAGREB IMMEDIATE 0000    INFO ...    XMT ...
+ADDRESS = re.compile(r"[ \t]*(?P<role>FM|TO|INFO|XMT)[ \t]+(?P<rest>\S.*)$")
+# INFO  LOG-00   NP-00   (State distribution print, not an address)
+DISTRIBUTION = re.compile(r"[ \t]*(?:INFO|ACTION)[ \t]+[A-Z]+-\d\d")
+# an embedded database record:  id: 59852 / date: ... / refid: ... / header: / ---- header ends ----
+RECORD_START = re.compile(r"id:[ \t]*\d+[ \t]*$")
+RECORD_FIELD = re.compile(r"(?:date|refid|origin|classification|destination|header):")
+RECORD_END = re.compile(r"-+[ \t]*header ends[ \t]*-+[ \t]*$")
+PARTIAL_NOTE = re.compile(r"[ \t]*This record is a partial extract", re.I)
+
+# --------------------------------------------------------------------------- front matter
+# E.O. 12958: DECL: 11/24/2018    EO 12958 DECL:    E. O. 11652: GDS    E.O.12958: N/A
+EO = re.compile(r"(?:(?<![A-Za-z.])E\.[ ]?O\.?|\bEO)(?:[ \t]*:)?[ \t]*(?P<order>\d{4,5})?(?![\d])")
+EO_AT_START = re.compile(r"[ \t]*(?:E\.[ ]?O\.?|EO)(?![A-Za-z])")
+# the E.O. number where it may be fused behind other text:  ...FOR REAPE.O. 12958: DECL: ...
+EO_FUSED = re.compile(r"E\.[ ]?O\.[ \t]*:?[ \t]*\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*:?[ \t]*\d{4,5}(?!\d)")
+# an E.O. line without its number:  E.O.: N/A    EO: DECL: 01/01/2019
+EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?O\.?|EO)[ \t]*:?[ \t]*(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
+# TAGS: PARM NATO     TAGS PGOV, PINS
+TAG_LIST = re.compile(r"[A-Z][A-Z0-9_\-]{1,8}(?:[ \t,;]+[A-Z][A-Z0-9_\-]{1,8})*[ \t,;]*")
+TAGS_AT_START = re.compile(r"[ \t]*TAGS\b", re.I)
+TAGS_FUSED = re.compile(r"(?<![A-Za-z])TAGS(?:[ \t]*:|[ \t]+(?=[A-Z]{2,}))")
+# SUBJECT: ...   SUBJ: ...   Subject: ...
+SUBJECT = re.compile(r"(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:", re.I)
+SUBJECT_AT_START = re.compile(r"[ \t]*SUBJ(?:ECT)?\b[ \t]*:?", re.I)
+# REF: A. CAIRO 550     REFS: A) ...    REFTEL: (A) ...    ¶REF ...
+REF_AT_START = re.compile(r"[ \t]*¶?[ \t]*(?:REFTELS?|REFS?|REFERENCES?)\b[ \t]*:?", re.I)
+REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
+# Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
+CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])CLASS?S?I?FIED[ \t]+BY\b[ \t]*:?", re.I)
+CLASSIFIED_AT_START = re.compile(
+    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?CLASS?S?I?FIED[ \t]+BY\b", re.I
+)
+# one reference letter opening a REF item:  A.   ¶B.   (A)   A)
+REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))¶?[ \t]*\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
+
+# --------------------------------------------------------------------------- captions
+# caption as written, upper case with the spaces removed -> canonical spelling
+CAPTION_WORDS = {
+    "SIPDIS": "SIPDIS",
+    "NOFORN": "NOFORN",
+    "SENSITIVE": "SENSITIVE",
+    "SENSITIVEBUTUNCLASSIFIED": "SENSITIVE BUT UNCLASSIFIED",
+    "EXDIS": "EXDIS",
+    "NODIS": "NODIS",
+    "LIMDIS": "LIMDIS",
+    "STADIS": "STADIS",
+    "CORRECTEDCOPY": "CORRECTED COPY",
+    "NOTFORINTERNETDISTRIBUTION": "NOT FOR INTERNET DISTRIBUTION",
+    "EFTO": "EFTO",
+    "FOROFFICIALUSEONLY": "FOR OFFICIAL USE ONLY",
+}
+# SIPDIS   SENSITIVE SIPDIS   NOFORN   C O R R E C T E D  C O P Y   NOT FOR INTERNET DISTRIBUTION
+CAPTION_TOKEN = re.compile(
+    r"SENSITIVE[ ]+BUT[ ]+UNCLASSIFIED|SENSITIVE|SIPDIS|NOFORN|EXDIS|NODIS|LIMDIS|STADIS"
+    r"|C[ ]?O[ ]?R[ ]?R[ ]?E[ ]?C[ ]?T[ ]?E[ ]?D[ ]+C[ ]?O[ ]?P[ ]?Y|NOT[ ]FOR[ ]INTERNET[ ]DISTRIBUTION"
+    r"|E[ ]?F[ ]?T[ ]?O|FOR[ ]OFFICIAL[ ]USE[ ]ONLY",
+    re.I,
+)
+CAPTION_ONLY = re.compile(
+    r"[ \t\-]*(?:(?:" + CAPTION_TOKEN.pattern + r")[ \t\-,.]*)+(?:\(.*\)|[A-Z ]*ADDED.*)?[ \t]*$", re.I
+)
+# DEPT FOR WHA/BSC   DEPARTMENT FOR NEA/ELA, AF/SPG   PASS USTR FOR ...   STATE PASS TO AID
+ROUTING_CAPTION = re.compile(r"[ \t]*(?:PASS\b|[A-Z][A-Z/&.,\- ]{0,40}?[ \t](?:FOR|PASS)\b)")
+
+# --------------------------------------------------------------------------- body
+PORTION = r"\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\)"
+# numbered paragraph starts:  ¶1. (C)   [1](#)1.   1.(C)   1) (U)   (C) 1.   7.While   1 .  (C)
+PARAGRAPH = re.compile(
+    r"(?P<indent>[ \t]*)"
+    r"(?:\((?P<premark>[A-Za-z][A-Za-z /,\-]{0,40})\)[ \t]*)?"
+    r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?[.)]|[ \t]+(?=\([A-Za-z]))(?![\d]))"
+    r"(?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+)
+# decimal sub-numbering:  27.A. (SBU)   ¶3.B.
+DECIMAL_SUB = re.compile(
+    r"[ \t]*¶?[ \t]*(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+)
+# lettered sub-paragraphs:  A. (C)   A) (S/NF)   ¶B.
+LETTERED_SUB = re.compile(
+    r"[ \t]*¶?[ \t]*(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+)
+# bullets:  -- (C) The GOI ...    --Confirm ...
+BULLET = re.compile(r"[ \t]*--(?!-)[ \t]*(?:\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?")
+# unnumbered paragraph opening with a portion mark:  (C/NF) Ambassador presented ...
+PORTION_START = re.compile(r"[ \t]*" + PORTION)
+PORTION_END = re.compile(PORTION + r"[ \t]*$")
+
+# page breaks:  PAGE 02 HARARE 05461 01 OF 02 271458Z     CAIRO 00000757 002.2 OF 002
+OLD_PAGE = re.compile(
+    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]*?[ \t]+\d{3,8}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z"
+)
+PAGE_NUMBERS = re.compile(r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
+PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
+
+# markers:  SUMMARY   End Summary.   END COMMENT   Comment:   (Note: ... End note.)   BEGIN TEXT
+MARKER = re.compile(
+    r"\b(?:(?P<end>END|BEGIN)[ \t]+(?:OF[ \t]+)?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
+    r"|(?P<kind>SUMMARY|COMMENT|NOTE)(?:[ \t]+AND[ \t]+COMMENT)?[ \t]*(?::|\.[ \t]*$|$))",
+    re.I,
+)
+# a bare classification line at a page foot:  CONFIDENTIAL   SECRET//NOFORN
+FOOTER_TAIL = re.compile(r"[ \t]{2,}(?P<footer>(?:" + LEVEL_WORD + r")(?://?NOFORN)?)[ \t]*$")
+
+# control characters that mean the text is not a cable (binary data)
+BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
