@@ -65,9 +65,9 @@ def _edit(draw: st.DrawFn, lines: list[bytes]) -> None:
 
 
 @st.composite
-def damaged_cables(draw: st.DrawFn, max_edits: int = 8) -> bytes:
-    """A seed or synthetic cable with up to ``max_edits`` random edits, as raw bytes."""
-    seed = draw(st.sampled_from(SEED_FILES)).read_bytes()
+def damaged_cables(draw: st.DrawFn, max_edits: int = 8, seeds: list[bytes] | None = None) -> bytes:
+    """A seed or synthetic cable (or one of ``seeds``) with up to ``max_edits`` random edits, as bytes."""
+    seed = draw(st.sampled_from(seeds)) if seeds else draw(st.sampled_from(SEED_FILES)).read_bytes()
     lines = seed.splitlines(keepends=True)
     for _ in range(draw(st.integers(0, max_edits))):
         draw(_edit(lines))
