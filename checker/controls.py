@@ -47,6 +47,7 @@ class ControlVocabulary:
     distribution_reference: str
     needs_noforn: frozenset[str]
     rel_to_prefix: str
+    not_markings: frozenset[str]  # abbreviations written in parentheses that are no marks: (UN)
     marking_vocabulary: tuple[str, ...]
 
 
@@ -76,6 +77,7 @@ def vocabulary() -> ControlVocabulary:
         distribution_reference=dist["reference"],
         needs_noforn=frozenset(raw["needs_noforn"]),
         rel_to_prefix=raw["rel_to_prefix"],
+        not_markings=frozenset(raw["not_markings"]),
         marking_vocabulary=tuple(raw["marking_vocabulary"]),
     )
 

@@ -6,7 +6,9 @@ What it checks:
     level unless it is an unclassified control such as (SBU), and tokens are joined by
     ``/`` or ``//`` (a hyphen only in State's ``SBU-N``), not by a space as in ``(C NF)``.
     Unknown tokens get a did-you-mean suggestion.  SBU or FOUO combined with a classified
-    level is judged by ``control-conflict``.
+    level is judged by ``control-conflict``.  A parenthesis with nothing marking-like in it
+    (``(Afghanistan)``, ``(b)``) is a heading or list label, not a mark, and the countries
+    and groups of a ``REL TO`` list are not judged.
 
 Why it matters:
     A mark a reader cannot interpret protects nothing: ``(SE)`` might be SECRET or a typo
@@ -68,12 +70,22 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def _did_you_mean(token: str) -> str | None:
-    close = difflib.get_close_matches(token.upper(), vocabulary().marking_vocabulary, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(token.upper(), vocabulary().marking_vocabulary, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def _could_be_a_token(token: str) -> bool:
+    """``SE`` or ``SNF`` may be a mistyped marking token; ``b``, ``Iran``, ``(UN)`` are not."""
+    return token.isupper() and len(token) <= 4 and token not in vocabulary().not_markings
 
 
 def _fault(marking: Marking) -> tuple[str, str | None] | None:
     """What is wrong with a marking, and the corrected mark when it can be computed."""
+    known = marking.level is not None or bool(marking.controls)
+    if not known and not all(map(_could_be_a_token, marking.unknown)):
+        return None  # a heading, list label or aside in parentheses: (Afghanistan), (b)
+    if any(control.startswith(vocabulary().rel_to_prefix) for control in marking.controls):
+        return None  # REL TO lists name countries and groups freely, with spaces
     if marking.unknown:
         guesses = {token: _did_you_mean(token) for token in marking.unknown}
         suggestion = None

@@ -26,3 +26,14 @@ def test_state_forms_are_valid(cable, check):
     built = cable(paragraphs=["1. (U) a", "2. (SBU) b", "3. (C/NF) c", "4. (S//NF) d", "5. (SBU-N) e", "6. (C) f"],
                   subject="SUBJECT: (C) TEST")
     assert check(built.text, RULE) == []
+
+
+def test_parentheses_with_nothing_marking_like_are_not_marks(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. (Afghanistan) b", "3. (b) c", "4. (highly clean) d"])
+    assert check(built.text, RULE) == []
+
+
+def test_rel_to_lists_are_not_judged_token_by_token(cable, check):
+    built = cable(paragraphs=["1. (S/REL TO NATO/AUS) a", "2. (C//REL AUSTRALIA GROUP) b"],
+                  banner="S E C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    assert check(built.text, RULE) == []
