@@ -90,6 +90,9 @@ class ToModel(Transformer):
     def record_dump(self, children) -> RecordDump:
         return RecordDump()
 
+    def repeated_header(self, children) -> RecordDump:
+        return RecordDump()
+
     def address(self, children) -> list[Address]:
         return F.addresses(children[0], children[1:])
 
@@ -147,15 +150,19 @@ class ToModel(Transformer):
                 versions.append([])
             elif child is not None:
                 versions[-1].append(child)
-        routing = next((c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems())
-        items = [i for v in versions for c in v if isinstance(c, (RoutingItems, FrontItems)) for i in c]
-        # a text repeated after a record dump is the complete one: its paragraphs are the cable's
-        drafts = next(
-            ([c for c in v if isinstance(c, ParagraphDraft)] for v in reversed(versions)
-             if any(isinstance(c, ParagraphDraft) for c in v)),
-            [],
+        # The text repeated after a record dump or a second routing header is the complete
+        # one (the first copy is cut short, or a print's cover sheet): model the last version
+        # that has a banner, front matter or paragraphs, with the first routing header found.
+        main = next(
+            (v for v in reversed(versions) if any(isinstance(c, (FrontItems, ParagraphDraft)) for c in v)),
+            versions[0],
         )
-        front = next((c for v in reversed(versions) for c in v if isinstance(c, FrontItems)), FrontItems())
+        routing = next((c for c in main if isinstance(c, RoutingItems)), None) or next(
+            (c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems()
+        )
+        front = next((c for c in main if isinstance(c, FrontItems)), FrontItems())
+        drafts = [c for c in main if isinstance(c, ParagraphDraft)]
+        items = list(routing) + list(front)
         header = _header(list(routing), items, partial is not None)
         banners: list[Banner] = []
         captions: list[Caption] = []

@@ -127,8 +127,8 @@ class _Lexer:
             if next_kind == "PAGE_BREAK":
                 self.emit("PAGE_BREAK", row, start + cut, start + keyword_end)
                 start += keyword_end
-                if kind in ("CAPTION", "BANNER", "EO"):
-                    kind = "TEXT"
+                kind = "TEXT"  # a page break ends the field; what follows is text
+                self.cont = None
                 continue
             kind = next_kind
             start += cut
@@ -339,16 +339,30 @@ class _Lexer:
             return
         self.emit("ROUTING_TEXT", row, 0, len(line))
 
-    def routing_follows(self, row: int) -> bool:
-        """Whether the next non-blank line is a routing-header line (so the header goes on)."""
+    def routing_follows(self, row: int, lines: int = 3) -> bool:
+        """Whether one of the next few non-blank lines is a routing-header line."""
+        seen = 0
         for line in self.lines[row + 1 : row + 40]:
-            if line.strip():
-                return bool(
-                    P.VZCZC.match(line) or P.DE_LINE_STRICT.match(line) or P.SECURITY.match(line)
-                    or P.DTG.match(line) or P.ADDRESS.match(line) or P.OLD_PAGE.match(line)
-                    or P.DISTRIBUTION.match(line)
-                )
+            if not line.strip():
+                continue
+            if (
+                P.VZCZC.match(line) or P.DE_LINE_STRICT.match(line) or P.SECURITY.match(line)
+                or P.DTG.match(line) or P.ADDRESS.match(line) or P.OLD_PAGE.match(line)
+                or P.DISTRIBUTION.match(line) or P.PROSIGN.match(line)
+            ):
+                return True
+            seen += 1
+            if seen >= lines:
+                break
         return False
+
+    def vzczc_line(self, row: int, line: str) -> None:
+        """A VZCZC line after the text started: a repeated routing header, or a stray line."""
+        if self.routing_follows(row, lines=1):
+            self.restart()
+            self.emit("VZCZC_AGAIN", row, 0, len(line))
+        else:
+            self.emit("VZCZC", row, 0, len(line))
 
     @staticmethod
     def is_strong_banner(line: str) -> bool:
@@ -394,7 +408,7 @@ class _Lexer:
             self.emit("FOOTER", row, 0, len(line))
             return
         if P.VZCZC.match(line):
-            self.emit("VZCZC", row, 0, len(line))
+            self.vzczc_line(row, line)
             return
         if P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
             self.cont = None
@@ -466,6 +480,7 @@ class _Lexer:
         else:
             end = P.PAGE_NUMBERS.search(line).end()
         self.emit("PAGE_BREAK", row, 0, end)
+        self.cont = None
         rest = line[end:]
         if not rest.strip():
             return
@@ -473,8 +488,6 @@ class _Lexer:
         sub = line[offset:]
         if P.CLASSIFIED_AT_START.match(sub) and not self.seen_authority:
             self.emit_fused("CLASSIFIED_BY", row, offset)
-        elif self.cont in ("subject", "ref", "authority"):
-            self.emit_fused("CONT", row, offset)
         else:
             self.emit_body_line("TEXT", row, offset)
 
@@ -535,7 +548,7 @@ class _Lexer:
                     self.emit("FOOTER", row, 0, len(line))
                     return
         if P.VZCZC.match(line):
-            self.emit("VZCZC", row, 0, len(line))
+            self.vzczc_line(row, line)
             return
         if self.cont == "authority" and not self.blank_before:
             self.emit("CONT", row, 0, len(line))

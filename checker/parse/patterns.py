@@ -31,7 +31,7 @@ BANNER_CONTROL = (
 )
 
 BANNER_HEAD = re.compile(
-    r"(?P<lead>[ \t]*(?:Cable[ ]dated:[ ]?[0-9T:\-]+)?[ \t]*)"
+    r"(?P<lead>[ \t\"',\]]*(?:Cable[ ]dated:[ ]?[0-9T:\-]+\]?)?[ \t\"',\]]*)"
     r"(?P<marking>" + LEVEL_WORD + r"(?:[ \t]*(?://?|-|[ \t])[ \t]*" + BANNER_CONTROL + r")*)"
     r"(?P<slashes>[ \t]*//?)?",
     re.IGNORECASE,
