@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checker.model import Cable, Declassification
+from checker.model import Cable, Declassification, EoLine
 from checker.vocabulary import bundled
 
 
@@ -121,6 +121,12 @@ def era_for_cable(cable: Cable) -> Era | None:
         if len(candidates) == 1:
             return candidates[0]
     return None
+
+
+def is_release_stamp(eo: EoLine) -> bool:
+    """``E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006``: a stamp added when an old
+    cable was released; it cites the order and date of the release, not of the cable."""
+    return "DECLASSIFIED" in eo.raw.upper()
 
 
 def predecessor(era: Era) -> Era | None:

@@ -5,7 +5,8 @@ What it checks:
     duration the governing order allows without an exemption: 10 years under the original
     E.O. 12958, 25 years under E.O. 12958 as amended and E.O. 13526, 20 years under
     E.O. 12065, 30 under E.O. 11652.  Instructions that carry an exemption code (``X1``,
-    ``25X1``...) are exempt from the limit.  The suggestion is the latest allowed date.
+    ``25X1``...) are exempt from the limit, and a day's grace allows for posts that date a
+    cable locally, a day after its Zulu DTG.  The suggestion is the latest allowed date.
 
 Why it matters:
     Classification lasts only as long as the order permits; a date past the limit keeps
@@ -48,6 +49,7 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -62,17 +64,17 @@ SEVERITY = "warning"
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 _YEAR_FIRST = re.compile(r"^\d{4}")
+#: The DTG is Zulu time; posts east of Greenwich date the cable a day later locally.
+_LOCAL_DATE = dt.timedelta(days=1)
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    decl = cable.eo.declassify if cable.eo else None
+    decl = cable.eo.declassify if cable.eo and not eras.is_release_stamp(cable.eo) else None
     era, origin = ctx.era, cable.date
-    if decl is None or decl.date is None or era is None or origin is None:
-        return
-    if decl.exemptions:
+    if decl is None or decl.date is None or era is None or origin is None or decl.exemptions:
         return
     latest = eras.latest_declassification(era, origin)
-    if latest is None or decl.date <= latest:
+    if latest is None or decl.date <= latest + _LOCAL_DATE:
         return
     pattern = "%Y/%m/%d" if _YEAR_FIRST.match(decl.date_raw or "") else "%m/%d/%Y"
     allowed = latest.strftime(pattern)

@@ -68,7 +68,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     era, eo = ctx.era, cable.eo
     if era is None or cable.date is None or eo is None or not eo.order or eo.order == era.order:
         return
-    if "DECLASSIFIED" in eo.raw.upper():  # a release stamp cites the order of the release
+    if eras.is_release_stamp(eo):
         return
     before = eras.predecessor(era)
     grace = dt.timedelta(days=era.predecessor_grace_days)

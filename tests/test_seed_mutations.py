@@ -95,9 +95,8 @@ OWN = [
     pytest.param(
         "PM/WRA.\n",
         "PM/WRA.\nVZCZCXYZ0006\n",
-        [("SY001", 65, 1, "routing header line after the cable text has started (two cables in one file?)")],
+        [("SY001", 64, 1, "routing header line after the cable text has started (two cables in one file?)")],
         id="second-header",
-        marks=pytest.mark.xfail(strict=True, reason="parser internal error: requests-H1.md 20:15"),
     ),
     pytest.param(
         "C O N F I D E N T I A L STATE 126440\n",

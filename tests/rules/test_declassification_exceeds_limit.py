@@ -36,3 +36,11 @@ def test_an_exemption_lifts_the_limit(cable, check):
 def test_no_limit_under_e_o_12356(cable, check):
     built = cable(de=None, dtg="O 151200Z MAR 88", eo="E.O. 12356: DECL: 03/15/2020", authority=None)
     assert check(built.text, RULE) == []
+
+
+def test_a_day_of_grace_for_local_dates_and_none_for_release_stamps(cable, check):
+    assert check(cable(eo="E.O. 12958: DECL: 12/02/2033").text, RULE) == []
+    assert check(cable(eo="E.O. 12958: DECL: 12/03/2033").text, RULE) != []
+    stamp = cable(de=None, dtg="R 101200Z AUG 72", banner="UNCLAS TEHRAN 4789",
+                  eo="E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006", authority=None, paragraphs=["1. Text."])
+    assert check(stamp.text, RULE) == []

@@ -1,11 +1,8 @@
 """parse-error (SY001): text the grammar could not place becomes a finding at its line."""
 
-import pytest
-
 RULE = "SY001"
 
 
-@pytest.mark.xfail(strict=True, reason="parser internal error: requests-H1.md 20:15")
 def test_a_second_routing_header_after_the_text_is_reported_where_it_stands(cable, check):
     built = cable(paragraphs=["1. (U) Text.", "2. (C) Text.\nVZCZCXYZ0006"])
     assert check(built.text, RULE) == [
