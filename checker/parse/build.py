@@ -16,6 +16,7 @@ from lark import Token, Transformer
 
 from checker.model import (
     Address,
+    Marking,
     Authority,
     Banner,
     Cable,
@@ -33,7 +34,7 @@ from checker.model import (
 )
 from checker.parse import fields as F
 from checker.parse import patterns as P
-from checker.parse.markings import make_marking
+from checker.parse.markings import make_marking, marking_parts
 
 _SIGNATURE_LINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}")
 _SIGNATURE_FUSED = re.compile(r"[.!?\"”)][ \t]+(?P<name>[A-Z][A-Z'\-]{2,})[ \t]*$")
@@ -65,6 +66,25 @@ def _marking_in(tok: Token, match: re.Match, group: str):
     if raw is None:
         return None
     return make_marking(raw, tok.line, tok.column + match.start(group))
+
+
+def _late_marking(tok: Token, at: int):
+    """A mark standing after a lead-in word (``¶1. Summary. (S/NF) ...``) or missing its
+    opening parenthesis (``¶9. C) ...``, recorded as written so that a rule can judge it)."""
+    m = P.LEAD_IN_MARK.match(tok, at)
+    if m:
+        parts = marking_parts(m.group("mark"))
+        if (parts.level is not None or parts.controls) and not parts.unknown:
+            return _marking_in(tok, m, "mark")
+    m = P.CLOSE_ONLY_MARK.match(tok, at)
+    if m:
+        raw = m.group("mark")
+        parts = marking_parts(raw[:-1])
+        if (parts.level is not None or parts.controls) and not parts.unknown:
+            column = tok.column + m.start("mark")
+            return Marking(raw, parts.level, parts.controls, (")",), parts.separators, None,
+                           Span(tok.line, column, tok.line, column + len(raw)))
+    return None
 
 
 def _end_of(item) -> tuple[int, int] | None:
@@ -107,7 +127,7 @@ class ToModel(Transformer):
         return F.caption(children)
 
     def eo_line(self, children) -> EoLine:
-        return F.eo_line(children[0])
+        return F.eo_line(children)
 
     def tags(self, children) -> Tags:
         return F.tags(children)
@@ -302,7 +322,7 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
             and not number_raw.startswith("¶")
         ):
             number = expected  # "17." after 6: the leading 1 is the residue of the ¶ anchor
-        marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark")
+        marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark") or _late_marking(tok, m.end())
     else:
         m = P.PORTION_START.match(tok)
         marking = _marking_in(tok, m, "mark") if m else None

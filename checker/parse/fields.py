@@ -234,20 +234,26 @@ def _declassification(raw: str) -> tuple[str, str | None, _dt.date | None, tuple
     return "unknown", None, None, (), None
 
 
-def eo_line(tok: Token) -> EoLine:
-    """``E.O. 12958: DECL: 11/24/2018`` -> order "12958", a dated declassification."""
-    m = P.EO.search(tok)
+def eo_line(tokens: Sequence[Token]) -> EoLine:
+    """``E.O. 12958: DECL: 11/24/2018`` -> order "12958", a dated declassification.
+
+    The instruction may wrap onto continuation lines (``E.O. 12958:`` / ``DECL: 08/11/2015``).
+    """
+    tok, last = tokens[0], tokens[-1]
+    text = str(tok) if len(tokens) == 1 else joined(tokens)
+    m = P.EO.search(text)
     order = m.group("order") if m else None
     rest_at = m.end() if m else 0
-    rest = str(tok)[rest_at:]
+    rest = text[rest_at:]
     kind, date_raw, date, exemptions, event = _declassification(rest)
     lead = len(rest) - len(rest.lstrip(" \t:"))
     start = rest_at + lead
-    decl = Declassification(
-        rest.strip(" \t:"), kind, date_raw, date, exemptions, event,
-        Span(tok.line, tok.column + start, tok.end_line, tok.end_column),
-    )
-    return EoLine(str(tok), order, decl, span_of(tok))
+    if len(tokens) == 1:
+        decl_span = Span(tok.line, tok.column + start, tok.end_line, tok.end_column)
+    else:
+        decl_span = span_of(tok, last)
+    decl = Declassification(rest.strip(" \t:"), kind, date_raw, date, exemptions, event, decl_span)
+    return EoLine(text, order, decl, span_of(tok, last))
 
 
 # --------------------------------------------------------------------------- TAGS, SUBJECT, REF
@@ -337,10 +343,14 @@ def references(tokens: Sequence[Token]) -> tuple[Reference, ...]:
 
 # --------------------------------------------------------------------------- authority
 _SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?([4-6])(?!\d)")
+# the letters after the section: (b) and (d)   (b,d)   B AND D   b/d   (B), (D)
+# inside parentheses any letter is recorded (the rules judge (k)); bare letters a-h only,
+# so that a following word such as "I" or "A" is not taken for a reason
 _LETTERS = re.compile(
-    r"[ \t(),/&]*(?:(?:[a-hA-H])(?![A-Za-z])[ \t(),/&.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t(),/&]*)?)*"
+    r"[ \t,/&]*(?:(?:\([a-zA-Z](?:[ \t]*(?:,|/|&|and|AND|or|OR)[ \t]*[a-zA-Z])*\)|[a-hA-H](?![A-Za-z]))"
+    r"[ \t,/&.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t,/&]*)?)*"
 )
-_LETTER = re.compile(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])")
+_LETTER = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 _REASON_WORD = re.compile(
     r"[ \t,;.]*(?:\b(?:for|per)[ \t]+)?\b(?:reasons?|reas[ ]?ons?)\b[ \t]*:?|[ \t,;.]+(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
     re.I,

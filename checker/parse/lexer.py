@@ -16,6 +16,7 @@ split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lark import Token
@@ -31,6 +32,22 @@ def split_lines(text: str) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")
+
+
+def interpret_number(digits: str, previous: int, written: str) -> int:
+    """The paragraph number as meant: ``17.`` right after 6 is 7 (the leading 1 is the
+    rendering residue of the ``¶`` anchor), otherwise the number as written."""
+    number = int(digits)
+    expected = previous + 1
+    if (
+        number != expected
+        and len(digits) > 1
+        and digits[0] == "1"
+        and int(digits[1:]) == expected
+        and not written.lstrip().startswith("¶")
+    ):
+        return expected
+    return number
 
 
 def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
@@ -75,6 +92,8 @@ class _Lexer:
         self.seen_ref = False
         self.seen_authority = False
         self.seen_banner = False
+        self.last_number = 0  # the paragraph number last seen, as interpreted
+        self.last_label: str | None = None  # the list label that opened the previous line
         self.offsets: list[int] = []
         pos = 0
         for line in self.lines:
@@ -118,12 +137,21 @@ class _Lexer:
             page = P.PAGE_NUMBERS.search(piece)
             if page:
                 points.append((self.place_start(piece, page.start()), "PAGE_BREAK", page.end()))
-                points.sort()
+            fused = self.fused_paragraph(piece, 1, len(piece))
+            if fused is not None:
+                points.append((fused.start("start"), "PARAGRAPH", fused.end()))
+            points.sort()
             if not points:
                 self.emit(kind, row, start, end)
                 return
             cut, next_kind, keyword_end = points[0]
             self.emit(kind, row, start, start + cut)
+            if next_kind == "PARAGRAPH":
+                self.state = BODY
+                self.cont = None
+                self.last_number = interpret_number(fused.group("digits"), self.last_number, fused.group("start"))
+                self.emit_body_line("PARAGRAPH", row, start + cut)
+                return
             if next_kind == "PAGE_BREAK":
                 self.emit("PAGE_BREAK", row, start + cut, start + keyword_end)
                 start += keyword_end
@@ -170,7 +198,8 @@ class _Lexer:
 
     # ------------------------------------------------------------------ body helpers
     def emit_body_line(self, kind: str, row: int, start: int = 0) -> None:
-        """Emit a body line, splitting out inline page breaks, a footer tail and markers."""
+        """Emit a body line, splitting out inline page breaks, fused paragraph starts, a footer
+        tail and markers."""
         line = self.lines[row]
         end = len(line)
         tail = None
@@ -182,6 +211,16 @@ class _Lexer:
         pos = start
         while True:
             page = P.PAGE_NUMBERS.search(line, pos, end)
+            fused = self.fused_paragraph(line, pos + 1, page.start() if page else end)
+            if fused is not None:
+                cut = fused.start("start")
+                self.emit(kind, row, pos, cut)
+                self.markers(row, pos, cut)
+                self.state = BODY
+                self.cont = None
+                self.last_number = interpret_number(fused.group("digits"), self.last_number, fused.group("start"))
+                pos, kind = cut, "PARAGRAPH"
+                continue
             if not page:
                 break
             cut = pos + self.place_start(line[pos:end], page.start() - pos)
@@ -194,6 +233,18 @@ class _Lexer:
         self.markers(row, pos, end)
         if tail:
             self.emit("FOOTER", row, *tail)
+
+    def fused_paragraph(self, line: str, start: int, end: int) -> re.Match | None:
+        """A marked paragraph start fused mid-line that continues the numbering, or None."""
+        if end - start < 6:
+            return None
+        for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
+            if (
+                interpret_number(m.group("digits"), self.last_number, m.group("start")) == self.last_number + 1
+                and self.valid_portion(m.group("mark"))
+            ):
+                return m
+        return None
 
     def markers(self, row: int, start: int, end: int) -> None:
         """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers found in a stretch of text."""
@@ -232,6 +283,8 @@ class _Lexer:
             else:
                 self.body_line(row, line)
             self.blank_before = False
+            label = P.LIST_LABEL.match(line)
+            self.last_label = label.group("letter").upper() if label else None
         return self.tokens
 
     def record_line(self, row: int, line: str) -> bool:
@@ -392,9 +445,32 @@ class _Lexer:
         )
 
     def is_paragraph(self, line: str) -> bool:
-        """A numbered paragraph start, not a false friend such as ``¶2003.``."""
+        """A numbered paragraph start, not a false friend such as ``¶2003.`` or ``4 (b/d)``."""
+        return self.paragraph_match(line) is not None
+
+    def paragraph_match(self, line: str) -> re.Match | None:
+        """The paragraph-start match of a line, when it really opens a paragraph.
+
+        ``6 (C)`` without a period needs a real portion mark; an unmarked number that does not
+        continue the sequence right after a text line is a wrapped number (``... on September`` /
+        ``¶11. His visit``), not a paragraph.
+        """
         m = P.PARAGRAPH.match(line)
-        return bool(m) and m.group("digits") is not None
+        if not m or m.group("digits") is None:
+            return None
+        mark = m.group("mark") or m.group("premark")
+        marked = mark is not None and self.valid_portion(mark)
+        if not m.group("num").rstrip().endswith((".", ")")) and not marked:
+            return None
+        if (
+            not marked
+            and self.state == BODY
+            and not self.blank_before
+            and self.last_number
+            and interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1
+        ):
+            return None
+        return m
 
     def front_line(self, row: int, line: str) -> None:
         """A line between the banner and the first paragraph."""
@@ -435,7 +511,8 @@ class _Lexer:
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
-        if self.is_paragraph(line):
+        para = self.paragraph_match(line)
+        if para is not None and not (cont == "authority" and not self.blank_before and not para.group("mark")):
             self.state = BODY
             self.body_line(row, line)
             return
@@ -462,13 +539,16 @@ class _Lexer:
             self.cont = "caption"
             return
         portion = P.PORTION_START.match(line)
-        if portion and self.valid_portion(portion.group("mark")):
+        if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
             self.state = BODY
             self.body_line(row, line)
             return
         self.cont = None
-        if not self.seen_authority and P.CLASSIFIED_BY.search(line):
-            self.emit_fused("TEXT", row, 0)
+        points = _fused_points(line, self)
+        if points and points[0][0] > 0:
+            head = line[: points[0][0]]
+            kind = "CAPTION" if P.CAPTION_ONLY.match(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
+            self.emit_fused(kind, row, 0)
             return
         self.emit_body_line("TEXT", row)
 
@@ -491,6 +571,11 @@ class _Lexer:
         else:
             self.emit_body_line("TEXT", row, offset)
 
+    def continues_list(self, line: str) -> bool:
+        """``(C) ...`` right after a ``(B) ...`` line is a list label, not a portion mark."""
+        label = P.LIST_LABEL.match(line)
+        return bool(label and self.last_label and ord(label.group("letter").upper()) == ord(self.last_label) + 1)
+
     @staticmethod
     def valid_portion(raw: str) -> bool:
         """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
@@ -501,8 +586,8 @@ class _Lexer:
 
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started."""
-        m = P.PARAGRAPH.match(line)
-        if m and m.group("digits") is not None:
+        m = self.paragraph_match(line)
+        if m is not None and not (self.cont == "authority" and not self.blank_before and not m.group("mark")):
             self.cont = None
             self.paragraph_line(row, line, m)
             return
@@ -520,7 +605,7 @@ class _Lexer:
                 return
         elif first == "(":
             portion = P.PORTION_START.match(line)
-            if portion and self.valid_portion(portion.group("mark")):
+            if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
                 self.cont = None
                 if not self.seen_authority and P.CLASSIFIED_BY.match(line, portion.end() + 1):
                     self.emit("PORTION_PARAGRAPH", row, 0, portion.end())
@@ -564,6 +649,7 @@ class _Lexer:
 
     def paragraph_line(self, row: int, line: str, m) -> None:
         """A numbered paragraph start; an authority line inside it is split out."""
+        self.last_number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
         if not self.seen_authority:
             cby = P.CLASSIFIED_BY.search(line, m.end(), m.end() + 12)
             if cby:

@@ -77,12 +77,14 @@ PARTIAL_NOTE = re.compile(r"[ \t]*This record is a partial extract", re.I)
 
 # --------------------------------------------------------------------------- front matter
 # E.O. 12958: DECL: 11/24/2018    EO 12958 DECL:    E. O. 11652: GDS    E.O.12958: N/A
-EO = re.compile(r"(?:(?<![A-Za-z.])E\.[ ]?O\.?|\bEO)(?:[ \t]*:)?[ \t]*(?P<order>\d{4,5})?(?![\d])")
-EO_AT_START = re.compile(r"[ \t]*(?:E\.[ ]?O\.?|EO)(?![A-Za-z])")
+EO = re.compile(r"(?:E\.[ ]?[O0]\.?|(?<![A-Za-z])EO)(?:[ \t]*:)?[ \t]*(?P<order>\d{4,5})?(?![\d])", re.I)
+EO_AT_START = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)(?![A-Za-z])", re.I)
 # the E.O. number where it may be fused behind other text:  ...FOR REAPE.O. 12958: DECL: ...
-EO_FUSED = re.compile(r"E\.[ ]?O\.[ \t]*:?[ \t]*\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*:?[ \t]*\d{4,5}(?!\d)")
+EO_FUSED = re.compile(
+    r"E\.[ ]?[O0]\.[ \t]*:?[ \t]*\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*:?[ \t]*\d{4,5}(?!\d)", re.I
+)
 # an E.O. line without its number:  E.O.: N/A    EO: DECL: 01/01/2019
-EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?O\.?|EO)[ \t]*:?[ \t]*(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
+EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)[ \t]*:?[ \t]*(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
 # TAGS: PARM NATO     TAGS PGOV, PINS
 TAG_LIST = re.compile(r"[A-Z][A-Z0-9_\-]{1,8}(?:[ \t,;]+[A-Z][A-Z0-9_\-]{1,8})*[ \t,;]*")
 TAGS_AT_START = re.compile(r"[ \t]*TAGS\b", re.I)
@@ -139,6 +141,18 @@ PARAGRAPH = re.compile(
     r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?[.)]|[ \t]+(?=\([A-Za-z]))(?![\d]))"
     r"(?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
 )
+# a portion mark after a lead-in word:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
+LEAD_IN_MARK = re.compile(
+    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\)"
+)
+# a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
+CLOSE_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
+# a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
+FUSED_PARAGRAPH = re.compile(
+    r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))"
+)
+# a list label opening a line:  (B) Sao Paulo 215;   B. ...
+LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
 DECIMAL_SUB = re.compile(
     r"[ \t]*¶?[ \t]*(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
