@@ -49,6 +49,7 @@ class FileResult:
     source_lines: dict[int, str] | None = None
     detail: str | None = None  # traceback of an internal error, kept for --verbose
     failing: bool = False  # a finding at or above the fail level of the file's configuration
+    rule_failed: bool = False  # a rule raised: the engine's internal-error finding is among the findings
 
 
 def _config(config: Config | Mapping[str, Any] | None) -> Config:
@@ -104,17 +105,25 @@ def check_target(target: Target, extras: Extras, text: str | None = None) -> Fil
     except Exception as error:  # noqa: BLE001 - one bad input must not end the run
         import traceback
 
-        return FileResult(target.display, error=f"internal error: {type(error).__name__}: {error}",
+        # the type only: an exception's text may quote the cable; --verbose shows it all
+        return FileResult(target.display, error=internal_error_line(error),
                           detail=traceback.format_exc() if extras.verbose else None)
+
+
+def internal_error_line(error: BaseException) -> str:
+    """``internal error: KeyError (run with --verbose for details)``, never the exception's text."""
+    return f"internal error: {type(error).__name__} (run with --verbose for details)"
 
 
 def _lint(target: Target, text: str, note: str | None, extras: Extras) -> FileResult:
     """Parse and check ``text`` with the target's configuration, adding what the format needs."""
     from checker.engine import check_cable
     from checker.parse import parse_cable
+    from checker.registry import INTERNAL_ERROR_CODE
 
     cable = parse_cable(text)
     findings = check_cable(cable, target.config.settings_for(target.display), path=target.display)
+    rule_failed = any(f.code == INTERNAL_ERROR_CODE for f in findings)
     prints: tuple[str, ...] = ()
     if extras.fingerprints:
         from checker.formatters.sarif import fingerprints
@@ -126,7 +135,7 @@ def _lint(target: Target, text: str, note: str | None, extras: Extras) -> FileRe
         lines = {n: all_lines[n - 1] for n in {f.span.line for f in findings} if 0 < n <= len(all_lines)}
     failing = any(f.severity >= target.config.fail_level for f in findings)
     return FileResult(target.display, tuple(findings), note=note, fingerprints=prints, source_lines=lines,
-                      failing=failing)
+                      failing=failing, rule_failed=rule_failed)
 
 
 def _check_chunk(chunk: list[Target], extras: Extras) -> list[FileResult]:

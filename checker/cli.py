@@ -71,7 +71,9 @@ class CablelintGroup(click.Group):
             if _is_config_error(error):
                 click.echo(f"{prog_name}: error: {' '.join(str(error).split())}", err=True)
                 return EXIT_ERROR
-            click.echo(f"{prog_name}: internal error: {type(error).__name__}: {error}", err=True)
+            # the type only: an exception's text may quote a cable; --verbose shows everything
+            click.echo(f"{prog_name}: internal error: {type(error).__name__} (run with --verbose for details)",
+                       err=True)
             if "--verbose" in argv or "-v" in argv:
                 import traceback
 
@@ -204,12 +206,13 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
                                 statistics=statistics, quiet=quiet)
         formatter = get(fmt)(out, options)
         extras = Extras(fingerprints=formatter.needs_fingerprints, source_lines=show_source, verbose=verbose)
-        summary, failing = Summary(), False
+        summary, failing, broken = Summary(), False, False
         formatter.start()
         try:
             for result in check_targets(targets, extras, jobs or _cpu_count()):
                 summary.add(result)
                 failing = failing or result.failing
+                broken = broken or result.rule_failed
                 _report(result, quiet)
                 formatter.file(result)
         finally:  # an internal error or an interrupt still leaves a well-formed document
@@ -220,18 +223,22 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
             out.close()
     if summary.files == 0:
         click.echo("cablelint: warning: no cables found in the given paths", err=True)
-    if summary.unreadable:
+    if summary.unreadable or broken:  # a crashed rule is no verdict: never let it pass as 0 or 1
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 def _report(result: Any, quiet: bool) -> None:
-    """A file's read error, internal error or decoding note, on standard error."""
+    """A file's read or internal error, or decoding note, on standard error.
+
+    A rule that raised is reported by its internal-error finding in the output itself (and
+    makes the exit code 2); only its traceback, under ``--verbose``, comes here.
+    """
     if result.error is not None:
         click.echo(f"{result.display}: error: {result.error}", err=True)
-        if result.detail:
-            click.echo(result.detail.rstrip(), err=True)
-    elif result.note and not quiet:
+    if result.detail:
+        click.echo(result.detail.rstrip(), err=True)
+    if result.note and not quiet:
         click.echo(f"{result.display}: note: {result.note}", err=True)
 
 

@@ -144,7 +144,7 @@ def test_internal_error_is_one_line_and_details_need_verbose(work: Path, monkeyp
 
     monkeypatch.setattr(checker.parse, "parse_cable", broken)
     run = via_runner(["check", "--jobs", "1", "clean.txt"])
-    assert (run.code, run.err) == (2, "clean.txt: error: internal error: RuntimeError: boom\n")
+    assert (run.code, run.err) == (2, "clean.txt: error: internal error: RuntimeError (run with --verbose for details)\n")
     verbose = via_runner(["check", "--jobs", "1", "--verbose", "clean.txt"])
     assert "Traceback (most recent call last)" in verbose.err
 
