@@ -24,7 +24,8 @@ MAX_BYTES = 16 * 1024 * 1024
 _SNIFF_BYTES = 8192
 #: Share of control characters (other than whitespace) above which data counts as binary.
 _CONTROL_SHARE = 0.05
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a\x1b")
+#: C0 control characters other than the whitespace, SUB and ESC that real text files carry.
+_CONTROL_BYTES = bytes(range(32)).translate(None, b"\t\n\v\f\r\x1a\x1b")
 
 
 class SourceError(Exception):
@@ -77,8 +78,8 @@ def _checked(text: str, encoding: str, note: str | None = None) -> Source:
     """Refuse text that is mostly control characters: a binary file that happened to decode."""
     if "\x00" in text:
         raise SourceError("binary data (NUL characters), not a text cable")
-    head = text[:_SNIFF_BYTES]
-    controls = sum(1 for ch in head if ch < " " and ch not in _TEXT_CONTROLS)
+    head = text[:_SNIFF_BYTES].encode("utf-8", "surrogatepass")  # bytes: counted at C speed
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > _CONTROL_SHARE:
         raise SourceError("binary data (control characters), not a text cable")
     return Source(text, encoding, note)
