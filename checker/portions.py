@@ -23,14 +23,6 @@ class Portion:
     span: Span
 
     @property
-    def could_be_a_list_label(self) -> bool:
-        """A bare one-letter mark opening an unnumbered paragraph, ``(C) ...``, reads the same
-        as the third item of a list ``(A) ... (B) ... (C) ...`` or of a REF block."""
-        return self.kind == "paragraph" and self.ref.startswith("¶ at") and bool(
-            self.marking and len(self.marking.raw.strip()) == 1
-        )
-
-    @property
     def level(self) -> Level | None:
         """The portion's level, ``None`` when unmarked or without a level word."""
         return self.marking.level if self.marking else None
@@ -116,6 +108,28 @@ def cable_portions(cable: Cable) -> tuple[Portion, ...]:
         for sub, ref in subparagraph_refs(paragraph):
             found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
     return tuple(found)
+
+
+def _single_letter(portion: Portion) -> bool:
+    return bool(portion.marking and len(portion.marking.raw.strip()) == 1)
+
+
+def raising_portions(cable: Cable) -> tuple[Portion, ...]:
+    """The portions whose mark may raise the level the banner needs.
+
+    A bare one-letter mark is left out when it may be a list label: when it opens an
+    unnumbered paragraph (``(C) SAO PAULO 623`` in a REF block, the third item of
+    ``(A) ... (B) ... (C) ...``), or when the cable letters items elsewhere with letters
+    that are no level (``¶39. (b) ...``, ``¶40. (c) Yes, ...``).
+    """
+    portions = cable_portions(cable)
+    lettering = any(_single_letter(p) and p.level is None for p in portions)
+    return tuple(
+        p
+        for p in portions
+        if p.level is not None
+        and not (_single_letter(p) and (lettering or (p.kind == "paragraph" and p.ref.startswith("¶ at"))))
+    )
 
 
 def marking_text(marking: Marking) -> str:

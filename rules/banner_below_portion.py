@@ -4,9 +4,9 @@ What it checks:
     The level of the top classification line against every portion mark (SUBJECT,
     paragraphs, sub-paragraphs).  A portion above the banner is reported once, on the
     banner, naming every portion at the highest level; a ``(C)`` or ``(S)`` portion in an
-    UNCLAS cable is the same error.  A bare one-letter mark opening an unnumbered paragraph
-    (``(C) SAO PAULO 623``) reads the same as the third item of a lettered list or REF
-    block, so it does not raise the required level on its own.
+    UNCLAS cable is the same error.  A bare one-letter mark that may be a list label
+    (``(C) SAO PAULO 623`` in a REF block, ``¶40. (c) Yes`` after ``¶39. (b)``) does not
+    raise the required level on its own.
 
 Why it matters:
     The banner is what readers, relay stations and distribution systems act on.  A banner
@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import cable_portions, describe
+from checker.portions import describe, raising_portions
 
 CODE = "BN003"
 NAME = "banner-below-portion"
@@ -69,11 +69,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     banner = cable.banner
     if banner is None or banner.marking.level is None:
         return
-    above = [
-        p
-        for p in cable_portions(cable)
-        if p.level is not None and p.level > banner.marking.level and not p.could_be_a_list_label
-    ]
+    above = [p for p in raising_portions(cable) if p.level > banner.marking.level]
     if not above:
         return
     required = max(p.level for p in above)

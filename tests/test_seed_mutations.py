@@ -74,7 +74,6 @@ REQUIRED = [
         "1.4 (b) and (k)",
         [("CA003", 23, 1, "reason (k) is not a category of 1.4 (a-h)")],
         id="reason-k",
-        marks=pytest.mark.xfail(strict=True, reason="parser drops letter k: requests-H1.md 20:05"),
     ),
     pytest.param(
         "ZNY CCCCC",

@@ -43,3 +43,9 @@ def test_a_bare_letter_opening_an_unnumbered_paragraph_may_be_a_list_label(cable
     assert check(marked.text, RULE) == [
         (RULE, marked.line["banner"], 1, f"banner UNCLASSIFIED is below CONFIDENTIAL required by ¶ at line {marked.para[1]} (C//NF)")
     ]
+
+
+def test_a_letter_among_other_letter_labels_is_a_list_label(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH",
+                  paragraphs=["1. (a) Yes.", "2. (b) No.", "3. (c) Yes."])
+    assert check(built.text, RULE) == []
