@@ -2,7 +2,9 @@
 
 What it checks:
     That the text of the cable opens with a classification line (``C O N F I D E N T I A L``,
-    ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header.
+    ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header, and that the
+    line names a level (``O N F I D E N T I A L STATE 126440`` does not).  The suggestion is
+    the level the portion marks require.
 
 Why it matters:
     Every telegram must state its classification or administrative control as its first
@@ -68,10 +70,12 @@ def _after_header(cable: Cable) -> int:
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    levels = [p.level for p in cable_portions(cable) if p.level is not None]
+    suggestion = max(levels).label if levels else None
     if cable.banner is not None:
+        if cable.banner.marking.level is None:
+            yield Problem(cable.banner.span, "classification line names no level", suggestion)
         return
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
-    levels = [p.level for p in cable_portions(cable) if p.level is not None]
-    suggestion = max(levels).label if levels else None
     yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)

@@ -23,3 +23,16 @@ def test_unclas_banner_is_a_banner(cable, check):
 def test_a_header_only_text_is_reported_on_its_last_line(cable, check):
     built = cable(banner=None, captions=(), eo=None, tags=None, subject=None, authority=None, paragraphs=())
     assert check(built.text, RULE) == [(RULE, built.line["to"], 1, "no classification line")]
+
+
+def test_a_classification_line_without_a_level_word(model):
+    from dataclasses import replace
+
+    from checker.engine import EngineSettings, check_cable
+
+    cable = model()
+    damaged = replace(cable.banners[0], marking=replace(cable.banners[0].marking, level=None, raw="O N F I D E N T I A L"))
+    found = check_cable(replace(cable, banners=(damaged,)), EngineSettings(enabled=frozenset({RULE})))
+    assert [(f.span.line, f.message, f.suggestion) for f in found] == [
+        (damaged.span.line, "classification line names no level", "CONFIDENTIAL")
+    ]
