@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 import pytest
 
-from checker.engine import EngineSettings, check_cable, default_settings
+from checker.engine import EngineSettings, check_cable
+from checker.registry import all_rules
 from checker.findings import Finding
 from checker.model import Banner, Cable, Dtg, Header, Level, Marking, Paragraph, Span
 
@@ -90,10 +91,11 @@ def run_check(text: str, rule: str | None = None, as_of: dt.date = AS_OF) -> lis
 
 
 def findings_of(text: str, rule: str | None = None, as_of: dt.date = AS_OF) -> list[Finding]:
-    """The full findings for ``text`` with one rule (by code) or all rules enabled."""
+    """The full findings for ``text`` with one rule (by code) or every registered rule
+    enabled (rules off by default included: their tests must run too)."""
     from checker.parse import parse_cable
 
-    enabled = frozenset({rule}) if rule else default_settings().enabled
+    enabled = frozenset({rule}) if rule else frozenset(r.code for r in all_rules())
     return check_cable(parse_cable(text), EngineSettings(enabled=enabled, as_of=as_of))
 
 
