@@ -144,6 +144,20 @@ def describe(portions: Iterable[Portion]) -> str:
     )
 
 
+def authority_judgeable(cable: Cable) -> bool:
+    """Whether the classification-authority line can be judged for a name and reasons.
+
+    Not when the source cut it short (``Classified By: Ambass...``: the corpus copies
+    truncate some lines) nor when it states a derivative classification (``Derived from
+    DSCG 05-01``), which cites a source instead of a reason (M-DER-1).
+    """
+    authority = cable.authority
+    if authority is None:
+        return True
+    raw = authority.raw.rstrip()
+    return not raw.endswith("...") and "DERIVED FROM" not in raw.upper()
+
+
 def is_classified(cable: Cable) -> bool:
     """Whether the top banner says CONFIDENTIAL or above."""
     level = cable.level

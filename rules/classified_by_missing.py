@@ -3,7 +3,9 @@
 What it checks:
     That a CONFIDENTIAL or higher cable dated from 1995-10-14 carries a ``Classified By:``
     line, and that the line names the classifier.  Older orders put no such line on cables,
-    and unclassified cables need none.  A missing line is reported on the banner.
+    and unclassified cables need none.  A missing line is reported on the banner.  A line
+    cut short by the source (``Classified By: ...``) or stating a derivative classification
+    is not judged for its name.
 
 Why it matters:
     The classifier's identity is what makes a classification decision accountable and
@@ -53,7 +55,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import is_classified
+from checker.portions import authority_judgeable, is_classified
 
 CODE = "CA001"
 NAME = "classified-by-missing"
@@ -66,5 +68,5 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     if cable.authority is None:
         yield Problem(cable.banner.span, f"{cable.level.label} cable has no Classified By line")
-    elif not cable.authority.by:
+    elif not cable.authority.by and authority_judgeable(cable):
         yield Problem(cable.authority.span, "Classified By line names no classifier")

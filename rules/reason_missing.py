@@ -3,7 +3,9 @@
 What it checks:
     That a CONFIDENTIAL or higher cable dated from 1995-10-14 states its reason for
     classification (``Reasons: 1.4 (b) and (d)``) on its classification-authority line.
-    A cable without that line is reported on the banner.
+    A cable without that line is reported on the banner.  A line cut short by the source
+    (``Classified By: Ambass...``) or stating a derivative classification (``Derived from
+    DSCG 05-01``, which cites a source instead of a reason) is not judged.
 
 Why it matters:
     Since E.O. 12958 an original classification must cite the category that justifies it;
@@ -55,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import is_classified
+from checker.portions import authority_judgeable, is_classified
 
 CODE = "CA002"
 NAME = "reason-missing"
@@ -68,5 +70,5 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     if cable.authority is None:
         yield Problem(cable.banner.span, f"{cable.level.label} cable has no classification reason")
-    elif cable.authority.reasons is None:
+    elif cable.authority.reasons is None and authority_judgeable(cable):
         yield Problem(cable.authority.span, "Classified By line gives no reason")

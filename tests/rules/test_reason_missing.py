@@ -16,3 +16,8 @@ def test_a_classifier_without_a_reason(cable, check):
 def test_not_required_before_1995_10_14(cable, check):
     built = cable(de=None, dtg="O 151200Z MAR 88", eo="E.O. 12356: DECL: OADR", authority=None)
     assert check(built.text, RULE) == []
+
+
+def test_truncated_and_derivative_lines_are_not_judged(cable, check):
+    assert check(cable(authority="Classified By: Ambass...").text, RULE) == []
+    assert check(cable(authority="Classified By: Derived from DSCG 05-01, b and d").text, RULE) == []
