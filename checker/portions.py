@@ -1,8 +1,9 @@
-"""The portions of a cable as the rules see them: subject, paragraphs, sub-paragraphs.
+"""The parts of a cable as several rules see them: portions, body paragraphs, authority.
 
 M-POR-1 makes every portion carry its own mark: the SUBJECT line, each paragraph and each
 sub-paragraph.  Several rules walk the same list and name portions the same way in their
-messages (``¶3``, ``¶3.A``, ``subject``), so both live here, once.
+messages (``¶3``, ``¶3.A``, ``subject``), and share the same reading of what is a real
+paragraph and when an authority line can be judged, so all of it lives here, once.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Portion:
     kind: str  # "subject", "paragraph" or "subparagraph"
     marking: Marking | None
     span: Span
+    numbered: bool = True  # False for a paragraph without a number
 
     @property
     def level(self) -> Level | None:
@@ -104,7 +106,8 @@ def cable_portions(cable: Cable) -> tuple[Portion, ...]:
     if cable.subject is not None:
         found.append(Portion("subject", "subject", cable.subject.marking, cable.subject.span))
     for paragraph in cable.paragraphs:
-        found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span))
+        numbered = paragraph.number is not None
+        found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span, numbered))
         for sub, ref in subparagraph_refs(paragraph):
             found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
     return tuple(found)
@@ -128,7 +131,7 @@ def raising_portions(cable: Cable) -> tuple[Portion, ...]:
         p
         for p in portions
         if p.level is not None
-        and not (_single_letter(p) and (lettering or (p.kind == "paragraph" and p.ref.startswith("¶ at"))))
+        and not (_single_letter(p) and (lettering or not p.numbered))
     )
 
 
