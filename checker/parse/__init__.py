@@ -40,11 +40,12 @@ def parse_cable(text: str) -> Cable:
         from checker.parse.lexer import tokenize
 
         parser = cable_parser().parse_interactive(None)
+        state = parser.parser_state
         errors: list[ParseError] = []
         tokens = tokenize(text)
         for token in tokens:
             try:
-                parser.feed_token(token)
+                state.feed_token(token)
             except UnexpectedToken as error:  # a line the grammar has no place for: skip it
                 errors.append(parse_error(error))
         cable = parser.feed_eof(tokens[-1] if tokens else None)

@@ -81,8 +81,10 @@ class _Lexer:
     """One pass over the lines of one cable; holds the little state the classes need."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.lines = split_lines(text)
         self.tokens: list[Token] = []
+        self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
         self.state = HEADER
         self.cont: str | None = None  # which field a wrapped line would continue
         self.blank_before = False
@@ -102,7 +104,10 @@ class _Lexer:
 
     # ------------------------------------------------------------------ emitting
     def emit(self, kind: str, row: int, start: int, end: int) -> None:
-        """Emit the piece ``[start, end)`` of line ``row`` (0-based) as a ``kind`` token."""
+        """Emit the piece ``[start, end)`` of line ``row`` (0-based) as a ``kind`` token.
+
+        Consecutive TEXT pieces on different lines are gathered and become one token.
+        """
         line = self.lines[row]
         while end > start and line[end - 1] in " \t":
             end -= 1
@@ -110,20 +115,33 @@ class _Lexer:
             start += 1
         if start >= end:
             return
-        value = line[start:end]
-        last = self.tokens[-1] if self.tokens else None
-        if kind == "TEXT" and last is not None and last.type == "TEXT" and last.end_line < row + 1:
-            # merge consecutive plain lines (blank lines between them included)
-            merged = Token.new_borrow_pos("TEXT", last.value + "\n" + value, last)
-            merged.end_line = row + 1
-            merged.end_column = end + 1
-            merged.end_pos = self.offsets[row] + end
-            self.tokens[-1] = merged
+        pending = self.pending_text
+        if kind == "TEXT":
+            if pending is not None and pending[2] < row:
+                pending[2], pending[3] = row, end
+                pending[4].append(line[start:end])
+                return
+            self.flush_text()
+            self.pending_text = [row, start, row, end, [line[start:end]]]
             return
+        if pending is not None:
+            self.flush_text()
         offset = self.offsets[row]
         self.tokens.append(
-            Token(kind, value, offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
+            Token(kind, line[start:end], offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
         )
+
+    def flush_text(self) -> None:
+        """Turn the gathered TEXT lines into one token."""
+        pending = self.pending_text
+        if pending is None:
+            return
+        row, start, end_row, end, parts = pending
+        self.pending_text = None
+        self.tokens.append(Token(
+            "TEXT", "\n".join(parts), self.offsets[row] + start, row + 1, start + 1,
+            end_row + 1, end + 1, self.offsets[end_row] + end,
+        ))
 
     def emit_fused(self, kind: str, row: int, start: int, end: int | None = None) -> None:
         """Emit a front-matter part and cut off any further parts fused onto it."""
@@ -203,15 +221,17 @@ class _Lexer:
         line = self.lines[row]
         end = len(line)
         tail = None
-        if "  " in line and row + 1 < len(self.lines) and self.starts_page_break(self.lines[row + 1]):
+        if row + 1 < len(self.lines) and self.starts_page_break(self.lines[row + 1]) and "  " in line:
             m = P.FOOTER_TAIL.search(line, start)
             if m:
                 tail = (m.start("footer"), m.end("footer"))
                 end = m.start()
         pos = start
+        has_of = " OF " in line
+        has_fused = ") " in line or ".(" in line or ". (" in line
         while True:
-            page = P.PAGE_NUMBERS.search(line, pos, end)
-            fused = self.fused_paragraph(line, pos + 1, page.start() if page else end)
+            page = P.PAGE_NUMBERS.search(line, pos, end) if has_of else None
+            fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
             if fused is not None:
                 cut = fused.start("start")
                 self.emit(kind, row, pos, cut)
@@ -251,12 +271,18 @@ class _Lexer:
         line = self.lines[row]
         if end - start < 4:
             return
+        upper = line[start:end].upper()
+        if not ("SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper):
+            return
         for m in P.MARKER.finditer(line, start, end):
             self.emit("MARKER", row, m.start(), m.end())
 
     @staticmethod
     def starts_page_break(line: str) -> bool:
         """Whether a line opens with a page-break mark (old ``PAGE nn`` or ``CITY nnnnnnnn nnn OF nnn``)."""
+        head = line[:80]
+        if "OF" not in head:
+            return False
         if P.OLD_PAGE.match(line):
             return True
         m = P.PAGE_NUMBERS.search(line, 0, 60)
@@ -265,16 +291,16 @@ class _Lexer:
     # ------------------------------------------------------------------ classification
     def run(self) -> list[Token]:
         """Classify every line; return the token list."""
+        binary = P.BINARY.search(self.text) is not None
         for row, line in enumerate(self.lines):
-            stripped = line.strip()
-            if not stripped:
+            if not line or line.isspace():
                 self.blank_before = True
                 if self.cont in ("subject", "address", "authority", "caption", "eo", "tags"):
                     self.cont = None
                 continue
-            if P.BINARY.search(line):
+            if binary and P.BINARY.search(line):
                 self.emit("JUNK", row, 0, len(line))
-            elif self.record_line(row, line):
+            elif (self.cont == "record" or line[:1] in "i-") and self.record_line(row, line):
                 pass
             elif self.state == HEADER:
                 self.header_line(row, line)
@@ -285,6 +311,7 @@ class _Lexer:
             self.blank_before = False
             label = P.LIST_LABEL.match(line)
             self.last_label = label.group("letter").upper() if label else None
+        self.flush_text()
         return self.tokens
 
     def record_line(self, row: int, line: str) -> bool:
@@ -343,7 +370,7 @@ class _Lexer:
 
     def header_line(self, row: int, line: str) -> None:
         """A line before the first banner: routing header, preamble, or the start of the front."""
-        if not self.tokens and P.PARTIAL_NOTE.match(line):
+        if not self.tokens and self.pending_text is None and P.PARTIAL_NOTE.match(line):
             self.emit("PARTIAL_NOTE", row, 0, len(line))
             return
         if P.VZCZC.match(line):
@@ -586,12 +613,17 @@ class _Lexer:
 
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started."""
-        m = self.paragraph_match(line)
-        if m is not None and not (self.cont == "authority" and not self.blank_before and not m.group("mark")):
-            self.cont = None
-            self.paragraph_line(row, line, m)
-            return
         first = line.lstrip()[:1]
+        if first.isdigit() or first in "¶[(":
+            m = self.paragraph_match(line)
+            if m is not None and not (self.cont == "authority" and not self.blank_before and not m.group("mark")):
+                self.cont = None
+                self.paragraph_line(row, line, m)
+                return
+        elif first.islower() and self.cont != "authority":
+            self.cont = None
+            self.emit_body_line("TEXT", row)
+            return
         if first.isalnum() or first == "¶":
             sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)
             if sub:
@@ -620,7 +652,7 @@ class _Lexer:
             if line[end:].strip():
                 self.emit_body_line("TEXT", row, end)
             return
-        if P.BANNER_HEAD.match(line):
+        if first in "CSTULcstul\"',]" and P.BANNER_HEAD.match(line):
             end = self.banner_end(line, strict=True)
             if end is not None:
                 head = P.BANNER_HEAD.match(line)
@@ -632,7 +664,7 @@ class _Lexer:
                 if line[head.end():].strip() == "":
                     self.emit("FOOTER", row, 0, len(line))
                     return
-        if P.VZCZC.match(line):
+        if first == "V" and P.VZCZC.match(line):
             self.vzczc_line(row, line)
             return
         if self.cont == "authority" and not self.blank_before:
