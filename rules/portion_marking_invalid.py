@@ -8,7 +8,8 @@ What it checks:
     Unknown tokens get a did-you-mean suggestion.  SBU or FOUO combined with a classified
     level is judged by ``control-conflict``.  A parenthesis with nothing marking-like in it
     (``(Afghanistan)``, ``(b)``) is a heading or list label, not a mark, and the countries
-    and groups of a ``REL TO`` list are not judged.
+    and groups of a ``REL TO`` list are not judged.  A mark without its opening
+    parenthesis, ``1. C) text``, is common in genuine cables and reported as a warning.
 
 Why it matters:
     A mark a reader cannot interpret protects nothing: ``(SE)`` might be SECRET or a typo
@@ -59,7 +60,7 @@ from collections.abc import Iterator
 
 from checker.controls import vocabulary
 from checker.engine import RuleContext
-from checker.findings import Problem
+from checker.findings import Problem, Severity
 from checker.model import Cable, Marking
 from checker.portions import cable_portions
 
@@ -67,6 +68,9 @@ CODE = "PM002"
 NAME = "portion-marking-invalid"
 SEVERITY = "error"
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+_CLOSE_ONLY = "no opening parenthesis"
 
 
 def _did_you_mean(token: str) -> str | None:
@@ -81,6 +85,8 @@ def _could_be_a_token(token: str) -> bool:
 
 def _fault(marking: Marking) -> tuple[str, str | None] | None:
     """What is wrong with a marking, and the corrected mark when it can be computed."""
+    if marking.unknown == (")",):  # ``1. C) text``: the opening parenthesis is missing
+        return _CLOSE_ONLY, f"({marking.raw.rstrip(')').strip()})"
     known = marking.level is not None or bool(marking.controls)
     if not known and not all(map(_could_be_a_token, marking.unknown)):
         return None  # a heading, list label or aside in parentheses: (Afghanistan), (b)
@@ -111,8 +117,10 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         fault = _fault(portion.marking)
         if fault:
             what, suggestion = fault
+            shown = portion.marking.raw if what == _CLOSE_ONLY else f"({portion.marking.raw})"
             yield Problem(
                 portion.marking.span,
-                f"{portion.ref} marking ({portion.marking.raw}) is invalid: {what}",
+                f"{portion.ref} marking {shown} is invalid: {what}",
                 suggestion,
+                Severity.WARNING if what == _CLOSE_ONLY else None,
             )

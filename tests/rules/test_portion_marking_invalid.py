@@ -37,3 +37,9 @@ def test_rel_to_lists_are_not_judged_token_by_token(cable, check):
     built = cable(paragraphs=["1. (S/REL TO NATO/AUS) a", "2. (C//REL AUSTRALIA GROUP) b"],
                   banner="S E C R E T STATE 126440", security="ZNY SSSSS ZZH")
     assert check(built.text, RULE) == []
+
+
+def test_a_mark_without_its_opening_parenthesis_is_a_warning(cable, check):
+    built = cable(paragraphs=["1. (U) a", "2. C) b"])
+    assert check(built.text, RULE) == [(RULE, built.para[1], 4, "¶2 marking C) is invalid: no opening parenthesis")]
+    assert [(f.suggestion, f.severity.label) for f in findings_of(built.text, RULE)] == [("(C)", "warning")]
