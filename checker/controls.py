@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checker.model import Cable
+from checker.model import Cable, Caption
 from checker.vocabulary import bundled
 
 
@@ -82,11 +83,26 @@ def vocabulary() -> ControlVocabulary:
     )
 
 
+@functools.cache
+def _caption_words() -> re.Pattern[str]:
+    vocab = vocabulary()
+    words = {*vocab.rollup, *vocab.sensitive_captions, vocab.distribution, *vocab.distribution_conflicts}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Z/])(?:{alternatives})(?![A-Z/])")
+
+
+def caption_controls(caption: Caption) -> frozenset[str]:
+    """The handling words of a caption line: its recognised tokens, and the control words
+    run together with addressee instructions on the same line
+    (``TREASURY FOR OASIA:FPARODI SENSITIVE SIPDIS``)."""
+    return frozenset(caption.tokens) | frozenset(_caption_words().findall(caption.raw.upper()))
+
+
 def declared_controls(cable: Cable) -> frozenset[str]:
     """Controls the cable declares as a whole: on its top banner line and its captions."""
     declared: set[str] = set()
     if cable.banner is not None:
         declared.update(cable.banner.marking.controls)
     for caption in cable.captions:
-        declared.update(caption.tokens)
+        declared.update(caption_controls(caption))
     return frozenset(declared)

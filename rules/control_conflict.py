@@ -55,7 +55,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.controls import declared_controls, vocabulary
+from checker.controls import caption_controls, declared_controls, vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level, Marking, Span
@@ -84,7 +84,7 @@ def _declared_at(cable: Cable) -> dict[str, Span]:
         for control in cable.banner.marking.controls:
             where.setdefault(control, cable.banner.span)
     for caption in cable.captions:
-        for token in caption.tokens:
+        for token in caption_controls(caption):
             where.setdefault(token, caption.span)
     return where
 

@@ -6,7 +6,8 @@ What it checks:
     caption lines.  In an UNCLAS cable, an ``(SBU)`` or FOUO portion calls for the
     ``SENSITIVE`` caption; in a classified cable SBU does not roll up.  One finding per
     missing control, on the banner, naming the portions that carry it.  A missing NOFORN
-    caption is an error from 2006 and a warning on older cables (T-PM-4).
+    caption is an error from 2006 and a warning on older cables (T-PM-4).  A cable without a
+    classification line is left to ``banner-missing``.
 
 Why it matters:
     Distribution follows the banner and captions, not the paragraphs: a NOFORN paragraph
@@ -73,21 +74,23 @@ def _carrying(portions: tuple[Portion, ...], controls: frozenset[str]) -> list[P
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    banner = cable.banner
+    if banner is None:  # banner-missing reports it; what the cable declares is unknown
+        return
     vocab = vocabulary()
     portions = cable_portions(cable)
     declared = declared_controls(cable)
-    banner = cable.banner
     for control, rule in vocab.rollup.items():
         carriers = _carrying(portions, frozenset({control}))
         if not carriers or control in declared:
             continue
-        span = banner.span if banner else carriers[0].span
+        span = banner.span
         severity = Severity.ERROR
         if rule.error_from and cable.date and cable.date < rule.error_from:
             severity = Severity.WARNING
         message = f"{control} in {describe(carriers)} is missing from the banner and captions"
         yield Problem(span, message, rule.caption, severity)
-    if banner is None or banner.marking.level != Level.UNCLASSIFIED:
+    if banner.marking.level != Level.UNCLASSIFIED:
         return
     sensitive = _carrying(portions, vocab.unclassified_only)
     if sensitive and not vocab.sensitive_captions.intersection(declared):

@@ -38,3 +38,9 @@ def test_sbu_portions_in_an_unclas_cable_call_for_sensitive(cable, check):
 
 def test_sbu_does_not_roll_up_in_a_classified_cable(cable, check):
     assert check(cable(paragraphs=["1. (SBU) Text.", "2. (C) Text."]).text, RULE) == []
+
+
+def test_caption_words_run_together_with_addressee_instructions_count(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
+                  captions=("TREASURY FOR OASIA:FPARODI SENSITIVE SIPDIS",), paragraphs=["1. (SBU) Text."])
+    assert check(built.text, RULE) == []
