@@ -60,10 +60,19 @@ class ParagraphDraft:
     items: list
 
 
+def _plausible(raw: str) -> bool:
+    """A parenthesised group that reads as a marking: a level or a control, or a short
+    upper-case token (a typo such as ``SE`` that a rule should judge); not ``(see below)``."""
+    parts = marking_parts(raw)
+    if parts.level is not None or parts.controls:
+        return True
+    return len(raw) <= 5 and raw.isupper()
+
+
 def _marking_in(tok: Token, match: re.Match, group: str):
     """The :class:`Marking` of a named group of a match on a token's text, positioned."""
     raw = match.group(group)
-    if raw is None:
+    if raw is None or not _plausible(raw):
         return None
     return make_marking(raw, tok.line, tok.column + match.start(group))
 

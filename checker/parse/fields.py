@@ -165,9 +165,17 @@ def caption(tokens: Sequence[Token]) -> Caption:
     """A caption line; ``tokens`` holds the captions recognised in it (canonical spelling)."""
     text = joined(tokens)
     found = []
-    if not P.ROUTING_CAPTION.match(text) or P.CAPTION_ONLY.match(text):
-        for m in P.CAPTION_TOKEN.finditer(text):
-            squashed = m.group(0).upper().replace(" ", "")
+    for tok in tokens:
+        line = str(tok)
+        if P.CAPTION_ONLY.match(line):
+            words = P.CAPTION_TOKEN.findall(line)
+        else:  # an addressee line: only the caption words that open or close it
+            lead = P.CAPTION_LEAD.match(line)
+            tail = P.CAPTION_TAIL.search(line)
+            words = P.CAPTION_TOKEN.findall(lead.group(0)) if lead else []
+            words += P.CAPTION_TOKEN.findall(tail.group(0)) if tail else []
+        for word in words:
+            squashed = word.upper().replace(" ", "")
             found.append(P.CAPTION_WORDS.get(squashed, squashed))
     return Caption(text, tuple(dict.fromkeys(found)), span_of(tokens[0], tokens[-1]))
 
@@ -347,14 +355,30 @@ _SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?([4-6])(?!\d)")
 # inside parentheses any letter is recorded (the rules judge (k)); bare letters a-h only,
 # so that a following word such as "I" or "A" is not taken for a reason
 _LETTERS = re.compile(
-    r"[ \t,/&]*(?:(?:\([a-zA-Z](?:[ \t]*(?:,|/|&|and|AND|or|OR)[ \t]*[a-zA-Z])*\)|[a-hA-H](?![A-Za-z]))"
+    r"[ \t,/&.]*(?:(?:\([ \t]*[a-zA-Z](?:[ \t]*(?:,|/|&|and|AND|or|OR)[ \t]*[a-zA-Z])*[ \t]*\)|[a-hA-H](?![A-Za-z]))"
     r"[ \t,/&.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t,/&]*)?)*"
 )
+# a group that is a portion mark opening the next paragraph, not a reason: ... (b), (d) (S)
+_MARK_GROUP = re.compile(r"\([ \t]*([A-Za-z])[ \t]*\)")
 _LETTER = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 _REASON_WORD = re.compile(
-    r"[ \t,;.]*(?:\b(?:for|per)[ \t]+)?\b(?:reasons?|reas[ ]?ons?)\b[ \t]*:?|[ \t,;.]+(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
+    r"[ \t,;.]*(?:\b(?:for|per)[ \t]+)?\br[ ]?e[ ]?a[ ]?s[ ]?o[ ]?n[ ]?s?\b[ \t]*:?|[ \t,;.]+(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
     re.I,
 )
+
+
+def _reason_letters(text: str) -> tuple[str, ...]:
+    """The letters of a reason list, lower case; a trailing ``(S)``/``(U)`` or a group whose
+    case differs from the letters before it is the next paragraph's portion mark."""
+    end = len(text)
+    cases: set[bool] = set()
+    for group in _MARK_GROUP.finditer(text):
+        letter = group.group(1)
+        if cases and (letter in "SU" or (letter.isupper() not in cases)):
+            end = group.start()
+            break
+        cases.add(letter.isupper())
+    return tuple(dict.fromkeys(c.lower() for c in _LETTER.findall(text[:end])))
 
 
 def authority(tokens: Sequence[Token]) -> Authority:
@@ -362,6 +386,9 @@ def authority(tokens: Sequence[Token]) -> Authority:
     first = tokens[0]
     text = joined(tokens)
     m = P.CLASSIFIED_BY.search(text)
+    derived = P.DERIVED_FROM.match(text.lstrip())
+    if derived and not m:  # derivative classification: the source, not a person
+        return Authority(text, None, None, span_of(first, tokens[-1]))
     after = m.end() if m else 0
     section = _SECTION.search(text, after)
     reason_word = _REASON_WORD.search(text, after)
@@ -374,7 +401,7 @@ def authority(tokens: Sequence[Token]) -> Authority:
     reasons = None
     if section:
         letters_m = _LETTERS.match(text, section.end())
-        letters = tuple(dict.fromkeys(c.lower() for c in _LETTER.findall(letters_m.group(0))))
+        letters = _reason_letters(letters_m.group(0))
         raw_start = reason_word.start() if reason_word and reason_word.start() <= section.start() else section.start()
         raw = text[raw_start:letters_m.end()].strip(" \t,;.")
         reasons = Reasons(raw, f"1.{section.group(1)}", letters, span_of(first, tokens[-1]))

@@ -70,7 +70,7 @@ def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
         if m:
             found.append((m.start(), "REF", m.end()))
     if not state.seen_authority:
-        m = P.CLASSIFIED_BY.search(piece)
+        m = P.CLASSIFIED_BY.search(piece) or P.DERIVED_FROM.search(piece)
         if m:
             found.append((m.start(), "CLASSIFIED_BY", m.end()))
     found.sort()
@@ -82,7 +82,8 @@ class _Lexer:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = split_lines(text)
+        # trailing white space (including U+2028 and no-break spaces) never carries meaning
+        self.lines = [line.rstrip() for line in split_lines(text)]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
         self.state = HEADER
@@ -293,7 +294,7 @@ class _Lexer:
         """Classify every line; return the token list."""
         binary = P.BINARY.search(self.text) is not None
         for row, line in enumerate(self.lines):
-            if not line or line.isspace():
+            if not line:
                 self.blank_before = True
                 if self.cont in ("subject", "address", "authority", "caption", "eo", "tags"):
                     self.cont = None
@@ -316,8 +317,12 @@ class _Lexer:
 
     def record_line(self, row: int, line: str) -> bool:
         """An embedded database record: its field lines, then the cable text starts again."""
-        if self.cont == "record":
-            self.emit("RECORD", row, 0, len(line))
+        if self.cont == "record":  # the record's field lines extend its one token
+            last = self.tokens[-1]
+            merged = Token.new_borrow_pos("RECORD", f"{last}\n{line.rstrip()}", last)
+            merged.end_line, merged.end_column = row + 1, len(line.rstrip()) + 1
+            merged.end_pos = self.offsets[row] + len(line.rstrip())
+            self.tokens[-1] = merged
             if line.startswith("header:"):
                 self.restart()
             return True
@@ -326,7 +331,7 @@ class _Lexer:
             self.emit("RECORD", row, 0, len(line))
             return True
         if self.state == HEADER and P.RECORD_END.match(line):
-            self.emit("RECORD", row, 0, len(line))
+            self.emit("ROUTING_TEXT", row, 0, len(line))
             return True
         return False
 
@@ -503,9 +508,10 @@ class _Lexer:
         """A line between the banner and the first paragraph."""
         cont = self.cont
         # a second classification line in the front matter (e.g. after a routing print)
-        end = self.banner_end(line, strict=True) if P.BANNER_HEAD.match(line) else None
+        head = P.BANNER_HEAD.match(line)
+        end = self.banner_end(line, strict=True) if head else None
         if end is not None:
-            if line[end:].strip() or P.SECTION.match(line, P.BANNER_HEAD.match(line).end()):
+            if end > head.end() or line[end:].strip():  # SECTION, originator and serial, or more
                 self.start_front(row, line, end)
                 return
             self.emit("FOOTER", row, 0, len(line))
@@ -542,6 +548,9 @@ class _Lexer:
         if para is not None and not (cont == "authority" and not self.blank_before and not para.group("mark")):
             self.state = BODY
             self.body_line(row, line)
+            return
+        if cont in ("caption", "address") and P.CAPTION_ONLY.match(line):
+            self.emit("CAPTION", row, 0, len(line))
             return
         if cont in ("subject", "authority", "caption", "address", "eo") and not self.blank_before:
             self.emit_fused("CONT", row, 0)
@@ -683,8 +692,8 @@ class _Lexer:
         """A numbered paragraph start; an authority line inside it is split out."""
         self.last_number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
         if not self.seen_authority:
-            cby = P.CLASSIFIED_BY.search(line, m.end(), m.end() + 12)
-            if cby:
+            cby = P.CLASSIFIED_BY.search(line, m.end(), m.end() + 40)
+            if cby and cby.start() <= m.end() + 3:
                 self.emit("PARAGRAPH", row, 0, cby.start())
                 self.emit_fused("CLASSIFIED_BY", row, cby.start())
                 return

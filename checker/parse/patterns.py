@@ -14,12 +14,12 @@ import re
 # The classification level as it opens a banner line: spaced, unspaced, any case.
 #   C O N F I D E N T I A L     SECRET     UNCLAS     Unclassified     LIMITED OFFICIAL USE
 LEVEL_WORD = (
-    r"(?:T[ ]?O[ ]?P[ ]{1,2}S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
-    r"|S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
-    r"|C[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
-    r"|U[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S[ ]?S[ ]?I[ ]?F[ ]?I[ ]?E[ ]?D"
-    r"|UNCLAS"
-    r"|LIMITED[ ]OFFICIAL[ ]USE)(?![A-Za-z])"
+    # letter-spaced: distinctive enough to be found even when the next word is glued on
+    #   C O N F I D E N T I A LCAIRO 000079
+    r"(?:T[ ]O[ ]P[ ]{1,2}S[ ]E[ ]C[ ]R[ ]E[ ]T|S[ ]E[ ]C[ ]R[ ]E[ ]T"
+    r"|C[ ]O[ ]N[ ]F[ ]I[ ]D[ ]E[ ]N[ ]T[ ]I[ ]A[ ]L|U[ ]N[ ]C[ ]L[ ]A[ ]S[ ]S[ ]I[ ]F[ ]I[ ]E[ ]D"
+    # unspaced: never a word prefix (SECRETARY, CONFIDENTIALITY)
+    r"|(?:TOP[ ]{1,2}SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED[ ]OFFICIAL[ ]USE)(?![A-Za-z]))"
 )
 
 # Controls that may follow the level on a banner line.
@@ -31,7 +31,7 @@ BANNER_CONTROL = (
 )
 
 BANNER_HEAD = re.compile(
-    r"(?P<lead>[ \t\"',\]]*(?:Cable[ ]dated:[ ]?[0-9T:\-]+\]?)?[ \t\"',\]]*)"
+    r"(?P<lead>[ \t\"',.\]]*(?:ID:[ ]?\d+[ \t]*)?(?:Cable[ ]dated:[ ]?[0-9T:\-]+\]?)?[ \t\"',.\]]*)"
     r"(?P<marking>" + LEVEL_WORD + r"(?:[ \t]*(?://?|-|[ \t])[ \t]*" + BANNER_CONTROL + r")*)"
     r"(?P<slashes>[ \t]*//?)?",
     re.IGNORECASE,
@@ -96,9 +96,14 @@ SUBJECT_AT_START = re.compile(r"[ \t]*SUBJ(?:ECT)?\b[ \t]*:?", re.I)
 REF_AT_START = re.compile(r"[ \t]*¶?[ \t]*(?:REFTELS?|REFS?|REFERENCES?)\b[ \t]*:?", re.I)
 REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
 # Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
-CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])CLASS?S?I?FIED[ \t]+BY\b[ \t]*:?", re.I)
+# (also glued to the word before it: ...TO BAHRAINClassified By: ...; not in quotes: ADD "CLASSIFIED BY" LINE)
+CLASSIFIED_BY = re.compile(
+    r"(?:(?<![A-Za-z\"'])CLASS?S?I?FIED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b)[ \t]*:?", re.I
+)
+# derivative classification:  DERIVED FROM: DSCG 05-1 B, D
+DERIVED_FROM = re.compile(r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?", re.I)
 CLASSIFIED_AT_START = re.compile(
-    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?CLASS?S?I?FIED[ \t]+BY\b", re.I
+    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLASS?S?I?FIED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
 )
 # one reference letter opening a REF item:  A.   ¶B.   (A)   A)
 REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))¶?[ \t]*\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
@@ -127,42 +132,50 @@ CAPTION_TOKEN = re.compile(
     re.I,
 )
 CAPTION_ONLY = re.compile(
-    r"[ \t\-]*(?:(?:" + CAPTION_TOKEN.pattern + r")[ \t\-,.]*)+(?:\(.*\)|[A-Z ]*ADDED.*)?[ \t]*$", re.I
+    r"[ \t\-]*(?:(?:" + CAPTION_TOKEN.pattern + r")[ \t\-,.]*)+(?:\(.*|[A-Z ]*ADDED.*)?[ \t]*$", re.I
 )
+# caption words opening or closing a routing caption:  NOFORN SIPDIS DEPARTMENT FOR ...   ... FOR ILAB SENSITIVE SIPDIS
+CAPTION_LEAD = re.compile(r"[ \t]*(?:(?:" + CAPTION_TOKEN.pattern + r")(?:[ \t]+|$))+", re.I)
+CAPTION_TAIL = re.compile(r"(?:(?<=[ \t])(?:" + CAPTION_TOKEN.pattern + r")[ \t]*)+$", re.I)
 # DEPT FOR WHA/BSC   DEPARTMENT FOR NEA/ELA, AF/SPG   PASS USTR FOR ...   STATE PASS TO AID
 ROUTING_CAPTION = re.compile(r"[ \t]*(?:PASS\b|[A-Z][A-Z/&.,\- ]{0,40}?[ \t](?:FOR|PASS)\b)")
 
 # --------------------------------------------------------------------------- body
-PORTION = r"\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\)"
+def mark(name: str = "mark") -> str:
+    """A parenthesised portion mark, the letters in group ``name``: (C)  ( C )  (S/REL A, B, C)."""
+    return r"\([ ]?(?P<" + name + r">[A-Za-z][A-Za-z /,\-]{0,120}?)[ ]?\)"
+
+
+PORTION = mark()
 # numbered paragraph starts:  ¶1. (C)   [1](#)1.   1.(C)   1) (U)   (C) 1.   7.While   1 .  (C)
 PARAGRAPH = re.compile(
     r"(?P<indent>[ \t]*)"
-    r"(?:\((?P<premark>[A-Za-z][A-Za-z /,\-]{0,40})\)[ \t]*)?"
+    r"(?:" + mark("premark") + r"[ \t]*)?"
     r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?[.)]|[ \t]+(?=\([A-Za-z]))(?![\d]))"
-    r"(?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+    r"(?:[ \t]*" + mark() + r")?"
 )
 # a portion mark after a lead-in word:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
-    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\)"
+    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*(?:-{1,2}[ \t]*)?" + mark()
 )
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
 CLOSE_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
 # a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
 FUSED_PARAGRAPH = re.compile(
-    r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))"
+    r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
 )
 # a list label opening a line:  (B) Sao Paulo 215;   B. ...
 LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
 DECIMAL_SUB = re.compile(
-    r"[ \t]*¶?[ \t]*(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+    r"[ \t]*¶?[ \t]*(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*" + mark() + ")?"
 )
 # lettered sub-paragraphs:  A. (C)   A) (S/NF)   ¶B.
 LETTERED_SUB = re.compile(
-    r"[ \t]*¶?[ \t]*(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?"
+    r"[ \t]*¶?[ \t]*(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
 )
 # bullets:  -- (C) The GOI ...    --Confirm ...
-BULLET = re.compile(r"[ \t]*--(?!-)[ \t]*(?:\((?P<mark>[A-Za-z][A-Za-z /,\-]{0,40})\))?")
+BULLET = re.compile(r"[ \t]*--(?!-)[ \t]*(?:" + mark() + ")?")
 # unnumbered paragraph opening with a portion mark:  (C/NF) Ambassador presented ...
 PORTION_START = re.compile(r"[ \t]*" + PORTION)
 PORTION_END = re.compile(PORTION + r"[ \t]*$")
