@@ -11,7 +11,7 @@ yields a single ``internal-error`` finding that names the rule and the exception
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -73,9 +73,16 @@ def _internal_error(rule: RuleInfo, exc: Exception, path: str | None) -> Finding
 
 
 def check_cable(
-    cable: Cable, settings: EngineSettings | None = None, path: str | None = None
+    cable: Cable,
+    settings: EngineSettings | None = None,
+    path: str | None = None,
+    on_internal_error: Callable[[RuleInfo, Exception], None] | None = None,
 ) -> list[Finding]:
-    """Run the enabled rules on ``cable``; findings ordered by (line, column, code)."""
+    """Run the enabled rules on ``cable``; findings ordered by (line, column, code).
+
+    A rule that raises gives one ``internal-error`` finding; ``on_internal_error``, if
+    given, also receives the rule and the exception (``--verbose`` shows its traceback).
+    """
     settings = settings or default_settings()
     era = eras.era_for_cable(cable)
     as_of = settings.as_of or dt.date.today()
@@ -89,6 +96,8 @@ def check_cable(
             problems = list(rule.check(cable, context))
         except Exception as exc:  # noqa: BLE001 - isolation is the point
             findings.append(_internal_error(rule, exc, path))
+            if on_internal_error is not None:
+                on_internal_error(rule, exc)
             continue
         findings.extend(
             Finding(

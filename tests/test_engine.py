@@ -83,6 +83,16 @@ def test_a_failing_rule_gives_one_internal_error_and_the_others_still_run(model,
     ]
 
 
+def test_the_caller_may_receive_the_exception_of_a_failing_rule(model, rules):
+    def boom(cable, ctx):
+        raise KeyError("where")
+
+    settings = rules(fake_rule("ZZ001", "boom-rule", boom))
+    seen: list[tuple[str, str]] = []
+    check_cable(model(), settings, on_internal_error=lambda rule, exc: seen.append((rule.code, repr(exc))))
+    assert seen == [("ZZ001", "KeyError('where')")]
+
+
 def test_disabled_rules_do_not_run(model, rules):
     def boom(cable, ctx):
         raise AssertionError("must not run")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ import pytest
 from checker import eras
 from checker.eras import add_years, allowed_form, era_for_date, eras_citing, exemption_form, instruction_forms
 from checker.model import Declassification, Span
-from checker.vocabulary import DATA_DIR, VocabularyError, load_vocabulary
+from checker.vocabulary import DATA_DIR, NAMES, VocabularyError, digest, load_vocabulary, validate
 
 
 @pytest.mark.parametrize(
@@ -95,30 +98,42 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_broken_data_file_is_refused_with_its_json_path(data_copy, tmp_path):
+def test_a_broken_data_file_is_refused_with_its_json_path(data_copy):
     data = json.loads((data_copy / "eras.json").read_text())
     data["eras"][1]["from"] = "1978"
     (data_copy / "eras.json").write_text(json.dumps(data))
     with pytest.raises(VocabularyError, match=r"eras.json: \$.eras\[1\].from: '1978' does not match"):
-        load_vocabulary("eras", data_copy, markers=tmp_path / "markers")
+        load_vocabulary("eras", data_copy)
 
 
 def test_an_unreadable_data_file_is_refused(tmp_path):
     with pytest.raises(VocabularyError, match="eras.json: cannot be read"):
-        load_vocabulary("eras", tmp_path, markers=tmp_path)
+        load_vocabulary("eras", tmp_path)
 
 
-def test_a_validated_file_leaves_a_marker_and_an_edit_invalidates_it(data_copy, tmp_path):
-    markers = tmp_path / "markers"
-    load_vocabulary("eras", data_copy, markers=markers)
-    first = sorted(p.name for p in markers.iterdir())
-    assert len(first) == 1 and first[0].startswith("eras-")
-    text = (data_copy / "eras.json").read_text().replace('"source": "', '"source": "edited ')
-    (data_copy / "eras.json").write_text(text)
-    load_vocabulary("eras", data_copy, markers=markers)
-    assert len(list(markers.iterdir())) == 2
+def test_an_edited_file_is_validated_even_with_a_stale_record(data_copy):
+    (data_copy / "validated.json").write_text(json.dumps({"eras": digest("eras", data_copy)}))
+    data = json.loads((data_copy / "eras.json").read_text())
+    data["eras"][0]["portion_marking"] = "sometimes"
+    (data_copy / "eras.json").write_text(json.dumps(data))
+    with pytest.raises(VocabularyError, match="portion_marking"):
+        load_vocabulary("eras", data_copy)
 
 
-def test_the_bundled_files_validate(tmp_path):
-    for name in ("eras", "controls"):
-        assert load_vocabulary(name, markers=tmp_path)["schema_version"] == 1
+def test_the_bundled_files_validate_and_their_record_is_current():
+    for name in NAMES:
+        raw = json.loads((DATA_DIR / f"{name}.json").read_text())
+        validate(name, raw, json.loads((DATA_DIR / f"{name}.schema.json").read_text()))
+    recorded = json.loads((DATA_DIR / "validated.json").read_text())
+    assert recorded == {name: digest(name) for name in NAMES}, "run: python -m checker.vocabulary"
+
+
+def test_loading_the_bundled_files_needs_no_jsonschema_and_writes_nothing(tmp_path):
+    probe = (
+        "import sys; from checker.eras import all_eras; from checker.controls import vocabulary; "
+        "all_eras(); vocabulary(); print('jsonschema' in sys.modules)"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "False"
+    assert list(tmp_path.iterdir()) == []
