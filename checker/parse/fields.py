@@ -128,7 +128,7 @@ def addresses(head: Token, conts: Sequence[Token]) -> list[Address]:
 # --------------------------------------------------------------------------- banner
 def banner(tok: Token, kind: str) -> Banner:
     """A classification line: level and controls, spacing, section, originator, serial."""
-    m = P.BANNER_HEAD.match(tok)
+    m = P.BANNER_HEAD.match(tok) or P.DAMAGED_BANNER.match(tok)
     raw_marking = m.group("marking") if m else ""
     start = m.start("marking") if m else 0
     end = m.end() if m else 0

@@ -407,8 +407,10 @@ class _Lexer:
             self.emit("ADDRESS", row, 0, len(line))
             return
         end = self.banner_end(line, strict=False)
-        if end is not None and self.routing_follows(row):
-            end = None  # a classification field of a record row or print header, not the banner
+        if end is None:
+            end = self.damaged_banner_end(line)
+        elif end == P.BANNER_HEAD.match(line).end() and self.routing_follows(row):
+            end = None  # a bare classification field of a record row or print header, not the banner
         if end is not None and (self.cont != "address" or self.is_strong_banner(line)):
             self.start_front(row, line, end)
             return
@@ -423,6 +425,18 @@ class _Lexer:
             self.front_line(row, line)
             return
         self.emit("ROUTING_TEXT", row, 0, len(line))
+
+    def damaged_banner_end(self, line: str) -> int | None:
+        """End of a banner whose level word is damaged (``NCLAS SECTION 01 OF 02 ...``)."""
+        m = P.DAMAGED_BANNER.match(line)
+        if not m:
+            return None
+        end = m.end()
+        sec = P.SECTION.match(line, end)
+        if sec:
+            end = sec.end()
+        orig = P.ORIGIN_SERIAL.match(line, end)
+        return orig.end() if orig else end
 
     def routing_follows(self, row: int, lines: int = 3) -> bool:
         """Whether one of the next few non-blank lines is a routing-header line."""
@@ -459,7 +473,8 @@ class _Lexer:
         """Emit a banner (and whatever is fused behind it) and enter the front matter."""
         self.state = FRONT
         self.cont = None
-        lead = P.BANNER_HEAD.match(line).end("lead")
+        head = P.BANNER_HEAD.match(line) or P.DAMAGED_BANNER.match(line)
+        lead = head.end("lead")
         self.mark_seen("BANNER")
         self.emit("BANNER", row, lead, end)
         if end < len(line):
@@ -510,6 +525,9 @@ class _Lexer:
         # a second classification line in the front matter (e.g. after a routing print)
         head = P.BANNER_HEAD.match(line)
         end = self.banner_end(line, strict=True) if head else None
+        if end is None and not self.seen_banner and P.DAMAGED_BANNER.match(line):
+            self.start_front(row, line, self.damaged_banner_end(line))
+            return
         if end is not None:
             if end > head.end() or line[end:].strip():  # SECTION, originator and serial, or more
                 self.start_front(row, line, end)

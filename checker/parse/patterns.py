@@ -36,6 +36,13 @@ BANNER_HEAD = re.compile(
     r"(?P<slashes>[ \t]*//?)?",
     re.IGNORECASE,
 )
+# a banner whose level word is damaged (letters lost or doubled), still shaped like a banner
+# by what follows it:  O N F I D E N T I A L SECTION 01 OF 04 PARIS 004247   NCLAS SECTION 01 OF 02
+#   UUNCLAS MANAGUA 001002   CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104
+DAMAGED_BANNER = re.compile(
+    r"(?P<lead>[ \t\"',.]*)(?P<marking>(?:[A-Z]{1,2}[ ])?(?:[A-Z][ ]){4,}[A-Z]|U*N?CLAS(?:SIFIED)?)"
+    r"(?=[ \t]+(?:SECTION[ \t]+\d|[A-Z][A-Z .'\-]*[ \t]+\d{3,8}(?!\d)))"
+)
 SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
 # ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
 ORIGIN_SERIAL = re.compile(
