@@ -238,6 +238,7 @@ class Authority:
     by: str | None
     reasons: Reasons | None
     span: Span
+    derived_from: str | None = None  # "DERIVED FROM: DSCG 05-1 B, D" (derivative classification)
 
 
 @dataclass(frozen=True, slots=True)
