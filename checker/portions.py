@@ -161,7 +161,18 @@ def authority_judgeable(cable: Cable) -> bool:
     return not raw.endswith("...") and "DERIVED FROM" not in raw.upper()
 
 
+def stated_level(marking: Marking) -> Level | None:
+    """The level a banner states, ``None`` unless every word of it was understood: a damaged
+    ``E C R E T`` holds a ``C`` but does not say CONFIDENTIAL."""
+    return None if marking.unknown else marking.level
+
+
+def banner_level(cable: Cable) -> Level | None:
+    """The level the top classification line states (see :func:`stated_level`)."""
+    return stated_level(cable.banner.marking) if cable.banner else None
+
+
 def is_classified(cable: Cable) -> bool:
     """Whether the top banner says CONFIDENTIAL or above."""
-    level = cable.level
+    level = banner_level(cable)
     return level is not None and level >= Level.CONFIDENTIAL

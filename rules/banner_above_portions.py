@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import body_paragraphs, cable_portions
+from checker.portions import banner_level, body_paragraphs, cable_portions
 
 CODE = "BN004"
 NAME = "banner-above-portions"
@@ -67,14 +67,15 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     banner = cable.banner
-    if banner is None or banner.marking.level is None:
+    level = banner_level(cable)
+    if banner is None or level is None:
         return
     paragraphs = body_paragraphs(cable)
     if not paragraphs or any(p.marking is None for p in paragraphs):
         return
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
-    if levels and max(levels) < banner.marking.level:
+    if levels and max(levels) < level:
         yield Problem(
             banner.span,
-            f"banner {banner.marking.level.label} is above every portion (highest {max(levels).label})",
+            f"banner {level.label} is above every portion (highest {max(levels).label})",
         )

@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import describe, raising_portions
+from checker.portions import banner_level, describe, raising_portions
 
 CODE = "BN003"
 NAME = "banner-below-portion"
@@ -67,15 +67,16 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     banner = cable.banner
-    if banner is None or banner.marking.level is None:
+    level = banner_level(cable)
+    if banner is None or level is None:
         return
-    above = [p for p in raising_portions(cable) if p.level > banner.marking.level]
+    above = [p for p in raising_portions(cable) if p.level > level]
     if not above:
         return
     required = max(p.level for p in above)
     forcing = [p for p in above if p.level == required]
     yield Problem(
         banner.span,
-        f"banner {banner.marking.level.label} is below {required.label} required by {describe(forcing)}",
+        f"banner {level.label} is below {required.label} required by {describe(forcing)}",
         required.label,
     )

@@ -53,6 +53,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable, Level, Span
+from checker.portions import banner_level, stated_level
 
 CODE = "BN002"
 NAME = "banner-inconsistent"
@@ -65,9 +66,10 @@ def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
     if header and header.security and header.security.level is not None:
         yield f"security line {header.security.code}", header.security.level, header.security.span
     for banner in cable.banners[1:]:
-        if banner.marking.level is not None:
+        level = stated_level(banner.marking)
+        if level is not None:
             what = "section banner" if banner.kind == "section" else "classification footer"
-            yield what, banner.marking.level, banner.span
+            yield what, level, banner.span
     banner_lines = {banner.span.line for banner in cable.banners}
     for mark in cable.page_marks:  # a footer fused to a text line is a page mark only
         if mark.kind == "footer" and mark.level is not None and mark.span.line not in banner_lines:
@@ -76,9 +78,9 @@ def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     banner = cable.banner
-    if banner is None or banner.marking.level is None:
+    top = banner_level(cable)
+    if top is None:
         return
-    top = banner.marking.level
     for what, level, span in _stated_levels(cable):
         if level != top:
             yield Problem(span, f"{what} says {level.label}, classification line says {top.label}")

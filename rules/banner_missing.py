@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable, Span
-from checker.portions import cable_portions
+from checker.portions import banner_level, cable_portions
 
 CODE = "BN001"
 NAME = "banner-missing"
@@ -73,7 +73,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
     suggestion = max(levels).label if levels else None
     if cable.banner is not None:
-        if cable.banner.marking.level is None:
+        if banner_level(cable) is None:
             yield Problem(cable.banner.span, "classification line names no level", suggestion)
         return
     line = _after_header(cable)

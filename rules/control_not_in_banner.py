@@ -61,7 +61,7 @@ from checker.controls import declared_controls, vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level
-from checker.portions import Portion, cable_portions, describe
+from checker.portions import Portion, banner_level, cable_portions, describe
 
 CODE = "CT001"
 NAME = "control-not-in-banner"
@@ -90,7 +90,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
             severity = Severity.WARNING
         message = f"{control} in {describe(carriers)} is missing from the banner and captions"
         yield Problem(span, message, rule.caption, severity)
-    if banner.marking.level != Level.UNCLASSIFIED:
+    if banner_level(cable) != Level.UNCLASSIFIED:
         return
     sensitive = _carrying(portions, vocab.unclassified_only)
     if sensitive and not vocab.sensitive_captions.intersection(declared):

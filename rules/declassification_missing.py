@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import is_classified
+from checker.portions import banner_level, is_classified
 
 CODE = "DC001"
 NAME = "declassification-missing"
@@ -62,7 +62,7 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if not is_classified(cable):
         return
-    level = cable.level.label
+    level = banner_level(cable).label
     if cable.eo is None:
         yield Problem(cable.banner.span, f"{level} cable has no E.O. line")
         return

@@ -36,3 +36,8 @@ def test_a_classification_line_without_a_level_word(model):
     assert [(f.span.line, f.message, f.suggestion) for f in found] == [
         (damaged.span.line, "classification line names no level", "CONFIDENTIAL")
     ]
+
+
+def test_a_damaged_level_word_is_no_level(cable, check):
+    built = cable(banner="E C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "classification line names no level")]
