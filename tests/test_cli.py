@@ -262,11 +262,13 @@ def test_jobs_output_is_identical_to_serial(work: Path) -> None:
     for n in range(30):
         shutil.copy([FAILING, CLEAN, SEED][n % 3], work / f"c{n:02}.txt")
     (work / "c15.txt").write_bytes(b"\x00")
+    stdin = FAILING.read_bytes()  # standard input is read by the main process, in its place in the order
     for fmt in ("text", "json", "sarif"):
-        serial = via_subprocess(["check", "--jobs", "1", "--format", fmt, "."])
-        parallel = via_subprocess(["check", "--jobs", "2", "--format", fmt, "."])
+        serial = via_subprocess(["check", "--jobs", "1", "--format", fmt, ".", "-", "c01.txt"], stdin=stdin)
+        parallel = via_subprocess(["check", "--jobs", "2", "--format", fmt, ".", "-", "c01.txt"], stdin=stdin)
         assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err), fmt
         assert serial.code == 2 and "c15.txt: error: binary data" in serial.err
+    assert "\n-:21:1: PM001" in serial.out  # (the text run) the stdin findings come between the others
 
 
 def test_a_run_writes_nothing_but_the_output_file(work: Path) -> None:
