@@ -19,7 +19,7 @@ from typing import Any
 from checker.config import Config, ConfigError, Resolver, from_mapping
 from checker.discovery import STDIN, Target
 from checker.findings import Finding
-from checker.source import SourceError, read_path, read_stream
+from checker.source import Source, SourceError, read_path, read_stream
 
 #: Below this many inputs a run stays in one process: a pool costs more than it saves.
 POOL_THRESHOLD = 4
@@ -90,16 +90,14 @@ def lint_path(path: str | os.PathLike[str], config: Config | Mapping[str, Any] |
 
 # --------------------------------------------------------------------------- command-line runs
 
-def check_target(target: Target, extras: Extras, text: str | None = None) -> FileResult:
-    """Check one input; never raises.  ``text`` is given for standard input, read up front."""
+def check_target(target: Target, extras: Extras, source: Source | None = None) -> FileResult:
+    """Check one input; never raises.  ``source`` is given for standard input, read up front."""
     if target.error is not None:
         return FileResult(target.display, error=target.error)
-    note = None
     try:
-        if text is None:
+        if source is None:
             source = read_path(target.path)
-            text, note = source.text, source.note
-        return _lint(target, text, note, extras)
+        return _lint(target, source.text, source.note, extras)
     except SourceError as error:
         return FileResult(target.display, error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad input must not end the run
@@ -160,10 +158,10 @@ def _check_here(target: Target, extras: Extras) -> FileResult:
     """Check in this process, reading standard input if the target is ``-``."""
     if target.path == STDIN and target.error is None:
         try:
-            text = read_stream(sys.stdin.buffer).text
+            source = read_stream(sys.stdin.buffer)
         except SourceError as error:
             return FileResult(target.display, error=str(error))
-        return check_target(target, extras, text)
+        return check_target(target, extras, source)
     return check_target(target, extras)
 
 

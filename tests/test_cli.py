@@ -159,6 +159,15 @@ def test_standard_input_with_and_without_a_name(cablelint: Invoke, work: Path) -
     assert unnamed.out == FAILING_LINES.replace("failing.txt", "-")
 
 
+def test_decoding_notes_go_to_stderr_for_files_and_stdin(cablelint: Invoke, work: Path) -> None:
+    data = CLEAN.read_text().replace("Synthetic text", "Caf\u00e9 \u201ctext\u201d").encode("cp1252")
+    (work / "cp1252.txt").write_bytes(data)
+    run = cablelint(["check", "cp1252.txt", "-"], stdin=data)
+    assert (run.code, run.err) == (0, "cp1252.txt: note: not valid UTF-8, decoded as cp1252\n"
+                                      "-: note: not valid UTF-8, decoded as cp1252\n")
+    assert cablelint(["check", "-q", "cp1252.txt"]).err == ""
+
+
 def test_directories_are_searched_in_order(cablelint: Invoke, work: Path) -> None:
     (work / "sub").mkdir()
     shutil.copy(FAILING, work / "sub" / "again.cable")
