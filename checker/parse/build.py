@@ -204,7 +204,7 @@ class ToModel(Transformer):
             nonlocal eo, tags, subject, authority
             if isinstance(item, Token):
                 if item.type == "BANNER":
-                    kind = "top" if not banners else "section" if P.SECTION.search(item) else "footer"
+                    kind = "top" if not banners else "section" if P.SECTION_ANYWHERE.search(item) else "footer"
                     banners.append(F.banner(item, kind))
             elif isinstance(item, Caption):
                 captions.append(item)

@@ -107,22 +107,32 @@ def security_line(tok: Token) -> SecurityLine:
     return SecurityLine(str(tok), signal, code, level, span_of(tok))
 
 
-_ADDRESS_TAIL = re.compile(
-    r"^(?:(?P<ri>R[A-Z0-9]{3,})/)?(?P<plad>.*?)"
-    r"(?:[ \t]+(?P<prec>NIACT[ ]IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{4})?[ \t]*$"
-)
+_PRECEDENCES = ("IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH")
+_ROUTING_PREFIX = re.compile(r"(?P<ri>R[A-Z0-9]{3,})/")
+
+
+def _address(role: str, text: str, tok: Token) -> Address:
+    """``RUEHVB/AMEMBASSY ZAGREB IMMEDIATE 0000`` -> RI RUEHVB, AMEMBASSY ZAGREB, IMMEDIATE."""
+    words = text.split()
+    if words and words[-1].isdigit() and len(words[-1]) == 4:
+        words.pop()  # the message serial number for this addressee
+    precedence = None
+    if words and words[-1] in _PRECEDENCES:
+        precedence = words.pop()
+        if precedence == "IMMEDIATE" and words and words[-1] == "NIACT":
+            precedence = "NIACT " + words.pop()
+    plad = " ".join(words)
+    m = _ROUTING_PREFIX.match(plad)
+    ri = m.group("ri") if m else None
+    return Address(role, ri, plad[m.end():] if m else plad, precedence, span_of(tok))
 
 
 def addresses(head: Token, conts: Sequence[Token]) -> list[Address]:
     """One :class:`Address` per line of an FM / TO / INFO / XMT group."""
     m = P.ADDRESS.match(head)
     role = m.group("role") if m else "TO"
-    out = []
-    for tok, text in [(head, m.group("rest") if m else str(head))] + [(c, str(c)) for c in conts]:
-        a = _ADDRESS_TAIL.match(text.strip())
-        if a:
-            out.append(Address(role, a.group("ri"), a.group("plad").strip(), a.group("prec"), span_of(tok)))
-    return out
+    first = _address(role, m.group("rest") if m else str(head), head)
+    return [first] + [_address(role, str(c), c) for c in conts]
 
 
 # --------------------------------------------------------------------------- banner
@@ -265,7 +275,7 @@ def eo_line(tokens: Sequence[Token]) -> EoLine:
 
 
 # --------------------------------------------------------------------------- TAGS, SUBJECT, REF
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]{0,60})\]\([^)\n]{0,60}\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -362,7 +372,7 @@ _LETTERS = re.compile(
 _MARK_GROUP = re.compile(r"\([ \t]*([A-Za-z])[ \t]*\)")
 _LETTER = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 _REASON_WORD = re.compile(
-    r"[ \t,;.]*(?:\b(?:for|per)[ \t]+)?\br[ ]?e[ ]?a[ ]?s[ ]?o[ ]?n[ ]?s?\b[ \t]*:?|[ \t,;.]+(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
+    r"\b(?:(?:for|per)[ \t]+)?r[ ]?e[ ]?a[ ]?s[ ]?o[ ]?n[ ]?s?\b[ \t]*:?|\b(?:for|per|under)[ \t]+(?=(?:E\.?O\.?[ \t]*\d+[ \t,]*)?(?:section[ \t]+)?1[ ]?\.[ ]?[4-6])",
     re.I,
 )
 

@@ -204,16 +204,17 @@ class _Lexer:
     @staticmethod
     def place_start(piece: str, digits_at: int) -> int:
         """Back from the 8-digit serial of a page break to the start of its place name."""
-        head = piece[:digits_at]
+        base = max(0, digits_at - 40)  # a place name is short: look no further back
+        head = piece[base:digits_at]
         m = P.PLACE_WORD.search(head)
         if not m:
             return digits_at
         start = m.start()
         # multi-word places (BUENOS AIRES, THE HAGUE, TEL AVIV): take one more word when short
         m2 = P.PLACE_WORD.search(head[:start])
-        if m2 and start - m2.start() <= 7 and m2.start() == 0:
+        if m2 and start - m2.start() <= 7 and m2.start() == 0 and base == 0:
             start = m2.start()
-        return start
+        return base + start
 
     # ------------------------------------------------------------------ body helpers
     def emit_body_line(self, kind: str, row: int, start: int = 0) -> None:
@@ -223,7 +224,7 @@ class _Lexer:
         end = len(line)
         tail = None
         if row + 1 < len(self.lines) and self.starts_page_break(self.lines[row + 1]) and "  " in line:
-            m = P.FOOTER_TAIL.search(line, start)
+            m = P.FOOTER_TAIL.search(line, max(start, len(line) - 80))
             if m:
                 tail = (m.start("footer"), m.end("footer"))
                 end = m.start()

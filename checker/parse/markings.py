@@ -57,6 +57,7 @@ _CONTROLS = {
 # controls that stand on UNCLASSIFIED when no level is written: (SBU), (FOUO)
 _UNCLASSIFIED_CONTROLS = frozenset({"SBU", "FOUO", "LOU", "EFTO"})
 _ABBREVIATIONS = {"NOFORN": "NF"}
+_LONGEST = 200  # characters; the longest real marking (a long REL TO list) is about 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,8 @@ def marking_parts(raw: str) -> MarkingParts:
     text = raw.strip(" \t")
     if not text:
         return MarkingParts(raw, None, (), (), (), None)
+    if len(text) > _LONGEST:  # no marking is this long: do not spend the parser on it
+        return MarkingParts(raw, None, (), (text,), (), None)
     try:
         tree = marking_parser().parse(text)
     except LarkError:

@@ -31,8 +31,8 @@ BANNER_CONTROL = (
 )
 
 BANNER_HEAD = re.compile(
-    r"(?P<lead>[ \t\"',.\]]*(?:ID:[ ]?\d+[ \t]*)?(?:Cable[ ]dated:[ ]?[0-9T:\-]+\]?)?[ \t\"',.\]]*)"
-    r"(?P<marking>" + LEVEL_WORD + r"(?:[ \t]*(?://?|-|[ \t])[ \t]*" + BANNER_CONTROL + r")*)"
+    r"(?P<lead>[ \t\"',.\]]*(?:(?:ID:[ ]?\d+[ \t]+)?Cable[ ]dated:[ ]?[0-9T:\-]+\]?[ \t\"',.\]]*)?)"
+    r"(?P<marking>" + LEVEL_WORD + r"(?:(?:[ \t]*(?://?|-)[ \t]*|[ \t]+)" + BANNER_CONTROL + r")*)"
     r"(?P<slashes>[ \t]*//?)?",
     re.IGNORECASE,
 )
@@ -40,9 +40,10 @@ BANNER_HEAD = re.compile(
 # by what follows it:  O N F I D E N T I A L SECTION 01 OF 04 PARIS 004247   NCLAS SECTION 01 OF 02
 #   UUNCLAS MANAGUA 001002   CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104
 DAMAGED_BANNER = re.compile(
-    r"(?P<lead>[ \t\"',.]*)(?P<marking>(?:[A-Z]{1,2}[ ])?(?:[A-Z][ ]){4,}[A-Z]|U*N?CLAS(?:SIFIED)?)"
-    r"(?=[ \t]+(?:SECTION[ \t]+\d|[A-Z][A-Z .'\-]*[ \t]+\d{3,8}(?!\d)))"
+    r"(?P<lead>[ \t\"',.]*)(?P<marking>(?:[A-Z]{1,2}[ ])?(?:[A-Z][ ]){4,12}[A-Z]|U{0,2}N?CLAS(?:SIFIED)?)"
+    r"(?=[ \t]+(?:SECTION[ \t]+\d|[A-Z][A-Z .'\-]{0,30}?[ \t]+\d{3,8}(?!\d)))"
 )
+SECTION_ANYWHERE = re.compile(r"\bSECTION[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}", re.I)
 SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
 # ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
 ORIGIN_SERIAL = re.compile(
@@ -60,7 +61,7 @@ PROSIGN = re.compile(r"[ \t]*(?P<prec>[A-Z]{1,2})(?P<ris>(?:[ \t]+R[A-Z]{3,6}[A-
 ROUTING_INDICATORS = re.compile(r"[ \t]*R[A-Z]{3,6}[A-Z0-9]*(?:[ \t]+R[A-Z]{3,6}[A-Z0-9]*)*[ \t]*$")
 # DE RUEHC #6440 3361951     DE RUEHEG #1013/01 1541211
 DE_LINE = re.compile(
-    r"[ \t]*DE[ \t]+(?P<station>[A-Z0-9]+)?[ \t]*(?:#(?P<serial>\d+)(?:/(?P<section>\d+))?)?"
+    r"[ \t]*DE[ \t]+(?:(?P<station>[A-Z0-9]+)[ \t]*)?(?:#(?P<serial>\d+)(?:/(?P<section>\d+))?)?"
     r"(?:[ \t]+(?P<jday>\d{3})(?P<time>\d{4})\b)?"
 )
 DE_LINE_STRICT = re.compile(r"[ \t]*DE[ \t]+[A-Z]{4,}[A-Z0-9]*[ \t]+#?\d")
@@ -84,14 +85,14 @@ PARTIAL_NOTE = re.compile(r"[ \t]*This record is a partial extract", re.I)
 
 # --------------------------------------------------------------------------- front matter
 # E.O. 12958: DECL: 11/24/2018    EO 12958 DECL:    E. O. 11652: GDS    E.O.12958: N/A
-EO = re.compile(r"(?:E\.[ ]?[O0]\.?|(?<![A-Za-z])EO)(?:[ \t]*:)?[ \t]*(?P<order>\d{4,5})?(?![\d])", re.I)
+EO = re.compile(r"(?:E\.[ ]?[O0]\.?|(?<![A-Za-z])EO)[ \t]*(?::[ \t]*)?(?P<order>\d{4,5})?(?![\d])", re.I)
 EO_AT_START = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)(?![A-Za-z])", re.I)
 # the E.O. number where it may be fused behind other text:  ...FOR REAPE.O. 12958: DECL: ...
 EO_FUSED = re.compile(
-    r"E\.[ ]?[O0]\.[ \t]*:?[ \t]*\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*:?[ \t]*\d{4,5}(?!\d)", re.I
+    r"E\.[ ]?[O0]\.[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)", re.I
 )
 # an E.O. line without its number:  E.O.: N/A    EO: DECL: 01/01/2019
-EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)[ \t]*:?[ \t]*(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
+EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)[ \t]*(?::[ \t]*)?(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
 # TAGS: PARM NATO     TAGS PGOV, PINS
 TAG_LIST = re.compile(r"[A-Z][A-Z0-9_\-]{1,8}(?:[ \t,;]+[A-Z][A-Z0-9_\-]{1,8})*[ \t,;]*")
 TAGS_AT_START = re.compile(r"[ \t]*TAGS\b", re.I)
@@ -100,7 +101,7 @@ TAGS_FUSED = re.compile(r"(?<![A-Za-z])TAGS(?:[ \t]*:|[ \t]+(?=[A-Z]{2,}))")
 SUBJECT = re.compile(r"(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:", re.I)
 SUBJECT_AT_START = re.compile(r"[ \t]*SUBJ(?:ECT)?\b[ \t]*:?", re.I)
 # REF: A. CAIRO 550     REFS: A) ...    REFTEL: (A) ...    ¶REF ...
-REF_AT_START = re.compile(r"[ \t]*¶?[ \t]*(?:REFTELS?|REFS?|REFERENCES?)\b[ \t]*:?", re.I)
+REF_AT_START = re.compile(r"[ \t]*(?:¶[ \t]*)?(?:REFTELS?|REFS?|REFERENCES?)\b[ \t]*:?", re.I)
 REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
 # Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
 # (also glued to the word before it: ...TO BAHRAINClassified By: ...; not in quotes: ADD "CLASSIFIED BY" LINE)
@@ -113,7 +114,7 @@ CLASSIFIED_AT_START = re.compile(
     r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLASS?S?I?FIED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
 )
 # one reference letter opening a REF item:  A.   ¶B.   (A)   A)
-REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))¶?[ \t]*\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
+REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:¶[ \t]*)?\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
 
 # --------------------------------------------------------------------------- captions
 # caption as written, upper case with the spaces removed -> canonical spelling
@@ -139,7 +140,7 @@ CAPTION_TOKEN = re.compile(
     re.I,
 )
 CAPTION_ONLY = re.compile(
-    r"[ \t\-]*(?:(?:" + CAPTION_TOKEN.pattern + r")[ \t\-,.]*)+(?:\(.*|[A-Z ]*ADDED.*)?[ \t]*$", re.I
+    r"[ \t\-]*(?:(?:" + CAPTION_TOKEN.pattern + r")[ \t\-,.]*)+(?:\(.*|[A-Z][A-Z ]{0,40}ADDED.*)?$", re.I
 )
 # caption words opening or closing a routing caption:  NOFORN SIPDIS DEPARTMENT FOR ...   ... FOR ILAB SENSITIVE SIPDIS
 CAPTION_LEAD = re.compile(r"[ \t]*(?:(?:" + CAPTION_TOKEN.pattern + r")(?:[ \t]+|$))+", re.I)
@@ -175,11 +176,11 @@ FUSED_PARAGRAPH = re.compile(
 LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
 DECIMAL_SUB = re.compile(
-    r"[ \t]*¶?[ \t]*(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*" + mark() + ")?"
+    r"[ \t]*(?:¶[ \t]*)?(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*" + mark() + ")?"
 )
 # lettered sub-paragraphs:  A. (C)   A) (S/NF)   ¶B.
 LETTERED_SUB = re.compile(
-    r"[ \t]*¶?[ \t]*(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
+    r"[ \t]*(?:¶[ \t]*)?(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
 )
 # bullets:  -- (C) The GOI ...    --Confirm ...
 BULLET = re.compile(r"[ \t]*--(?!-)[ \t]*(?:" + mark() + ")?")
@@ -189,7 +190,7 @@ PORTION_END = re.compile(PORTION + r"[ \t]*$")
 
 # page breaks:  PAGE 02 HARARE 05461 01 OF 02 271458Z     CAIRO 00000757 002.2 OF 002
 OLD_PAGE = re.compile(
-    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]*?[ \t]+\d{3,8}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z"
+    r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]{0,40}?[ \t]+\d{3,8}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z"
 )
 PAGE_NUMBERS = re.compile(r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
 PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
@@ -201,7 +202,8 @@ MARKER = re.compile(
     re.I,
 )
 # a bare classification line at a page foot:  CONFIDENTIAL   SECRET//NOFORN
-FOOTER_TAIL = re.compile(r"[ \t]{2,}(?P<footer>(?:" + LEVEL_WORD + r")(?://?NOFORN)?)[ \t]*$")
+# (searched in the last 80 characters only, so a long run of blanks costs nothing)
+FOOTER_TAIL = re.compile(r"[ \t]{2}(?P<footer>(?:" + LEVEL_WORD + r")(?://?NOFORN)?)$")
 
 # control characters that mean the text is not a cable (binary data)
 BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
