@@ -72,6 +72,20 @@ def check_text(text: str) -> list[Violation]:
     return violations
 
 
+#: Linting costs well under a millisecond per kilobyte; this budget is a hundred times that,
+#: plus a fixed allowance for a loaded machine, so only super-linear work trips it.
+SLOW_SECONDS_FIXED = 1.0
+SLOW_SECONDS_PER_KB = 0.05
+
+
+def slowness(size: int, seconds: float) -> list[Violation]:
+    """A violation when one input took far longer than linear work on its size could."""
+    budget = SLOW_SECONDS_FIXED + SLOW_SECONDS_PER_KB * size / 1024
+    if seconds <= budget:
+        return []
+    return [Violation("slow input", f"{seconds:.1f} s for {size} bytes (budget {budget:.1f} s)")]
+
+
 def span_problem(span: Span, lines: list[str]) -> tuple[str, str] | None:
     """Why ``span`` does not point inside ``lines``: (kind, detail), or ``None`` when it does.
 

@@ -68,7 +68,9 @@ def atheris_child(libfuzzer_args: list[str]) -> None:
         oracle.check_text((ROOT / "tests" / "fixtures" / "08STATE126440.txt").read_text(encoding="utf-8"))
 
     def one_input(data: bytes) -> None:
+        started = time.perf_counter()
         violations = oracle.check_bytes(data)
+        violations += oracle.slowness(len(data), time.perf_counter() - started)
         if violations:
             record(data, violations)
 
@@ -127,7 +129,9 @@ def run_hypothesis(seconds: float) -> int:
         if time.monotonic() > deadline:
             raise TimeUp
         count += 1
+        started = time.perf_counter()
         violations = oracle.check_bytes(data)
+        violations += oracle.slowness(len(data), time.perf_counter() - started)
         if violations:
             record(data, violations)
 

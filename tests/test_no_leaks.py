@@ -136,8 +136,6 @@ def _isolated_env(tree: Path) -> dict[str, str]:
     return {**env, "HOME": str(tree / "home"), "TMPDIR": str(tree / "tmp")}
 
 
-@pytest.mark.xfail(strict=True, reason="requests-H2.md (H4 no-leaks): vocabulary validation markers written to "
-                                       "~/.cache/cablelint")
 @pytest.mark.parametrize("fmt", ["text", "sarif"])
 def test_a_run_writes_nothing_but_the_output_file(tree: Path, fmt: str) -> None:
     """A real run with HOME and TMPDIR inside the snapshot: only ``-o`` appears, nothing else changes."""
