@@ -158,7 +158,8 @@ def authority_judgeable(cable: Cable) -> bool:
     if authority is None:
         return True
     raw = authority.raw.rstrip()
-    return not raw.endswith("...") and "DERIVED FROM" not in raw.upper()
+    derivative = authority.derived_from is not None or "DERIVED FROM" in raw.upper()
+    return not raw.endswith("...") and not derivative
 
 
 def stated_level(marking: Marking) -> Level | None:

@@ -22,3 +22,12 @@ def test_not_required_on_unclassified_cables(cable, check):
     built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
                   paragraphs=["1. Text."])
     assert check(built.text, RULE) == []
+
+
+def test_a_derivative_classification_is_an_authority(model):
+    from checker.engine import EngineSettings, check_cable
+    from checker.model import Authority, Span
+
+    line = Authority("DERIVED FROM: DSCG 05-1 B, D", None, None, Span(4, 1, 4, 29), derived_from="DSCG 05-1 B, D")
+    found = check_cable(model(authority=line), EngineSettings(enabled=frozenset({RULE, "CA002"})))
+    assert found == []
