@@ -119,8 +119,16 @@ def _lint(target: Target, text: str, note: str | None, extras: Extras) -> FileRe
     from checker.parse import parse_cable
     from checker.registry import INTERNAL_ERROR_CODE
 
+    details: list[str] = []
+
+    def keep_traceback(rule: Any, error: Exception) -> None:
+        import traceback
+
+        details.append(f"rule {rule.code} ({rule.name}) failed:\n" + "".join(traceback.format_exception(error)))
+
     cable = parse_cable(text)
-    findings = check_cable(cable, target.config.settings_for(target.display), path=target.display)
+    findings = check_cable(cable, target.config.settings_for(target.display), path=target.display,
+                           on_internal_error=keep_traceback if extras.verbose else None)
     rule_failed = any(f.code == INTERNAL_ERROR_CODE for f in findings)
     prints: tuple[str, ...] = ()
     if extras.fingerprints:
@@ -133,7 +141,7 @@ def _lint(target: Target, text: str, note: str | None, extras: Extras) -> FileRe
         lines = {n: all_lines[n - 1] for n in {f.span.line for f in findings} if 0 < n <= len(all_lines)}
     failing = any(f.severity >= target.config.fail_level for f in findings)
     return FileResult(target.display, tuple(findings), note=note, fingerprints=prints, source_lines=lines,
-                      failing=failing, rule_failed=rule_failed)
+                      failing=failing, rule_failed=rule_failed, detail="\n".join(details) or None)
 
 
 def _check_chunk(chunk: list[Target], extras: Extras) -> list[FileResult]:
