@@ -94,3 +94,9 @@ def test_library_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     with contextlib.redirect_stdout(out):
         exec(fenced("## Library API", "python"), {})  # noqa: S102 - our own README
     assert out.getvalue() == "failing.txt 21 1 PM001 error ¶2 has no portion marking\n"
+
+
+def test_every_bench_script_is_listed() -> None:
+    table = between("## Benchmarks", "## Development")
+    for script in sorted((ROOT / "bench").glob("*.py")):
+        assert f"`python bench/{script.name}" in table, script.name
