@@ -90,6 +90,17 @@ def test_seed_prints_its_warning_and_exits_0(cablelint: Invoke, work: Path) -> N
         "Found 1 finding (1 warning) in 1 of 1 file.\n")
 
 
+def test_a_mutated_seed_exits_1(cablelint: Invoke, work: Path) -> None:
+    """The seed with its second paragraph's portion mark removed (issue 4, what it must show)."""
+    text = (work / "08STATE126440.txt").read_text()
+    assert "[1](#)2. (C) " in text
+    (work / "mutated.txt").write_text(text.replace("[1](#)2. (C) ", "[1](#)2. ", 1))
+    run = cablelint(["check", "-q", "mutated.txt"])
+    assert (run.code, run.out) == (1, (
+        "mutated.txt:20:1: PM003 [warning] subject line has no portion marking (subject-marking-missing)\n"
+        "mutated.txt:27:1: PM001 [error] ¶2 has no portion marking (portion-marking-missing)\n"))
+
+
 def test_findings_at_the_fail_level_exit_1(cablelint: Invoke, work: Path) -> None:
     run = cablelint(["check", "failing.txt"])
     assert (run.code, run.err) == (1, "")
