@@ -7,7 +7,7 @@ What it checks:
     another section (``1.6``) is an error; ``1.4`` before 2003-03-25 is an error; the old
     ``1.5`` after 2003 is a warning (State's own handbook printed it until about 2006) and
     is accepted until the ISOO directive of 2003-09-22; a section with no letter is a
-    warning.  The suggestion is the reason rewritten with the valid section and letters.
+    warning, unless the source cut the line short (``Reasons 1.4...``).  The suggestion is the reason rewritten with the valid section and letters.
 
 Why it matters:
     The reason names the category of information that justifies classification; a category
@@ -59,6 +59,7 @@ from checker import eras
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Reasons
+from checker.portions import authority_judgeable
 
 CODE = "CA003"
 NAME = "reason-invalid"
@@ -98,7 +99,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
             f"{reasons.section} ({allowed[0]}-{allowed[-1]})",
             _rewritten(reasons.section, valid),
         )
-    if not reasons.letters:
+    if not reasons.letters and authority_judgeable(cable):
         yield Problem(reasons.span, f"reason {reasons.section} cites no category letter", severity=Severity.WARNING)
     if reasons.section != era.reason_section:
         fixed = _rewritten(era.reason_section, tuple(l for l in valid if l in era.reason_letters))
