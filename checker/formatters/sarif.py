@@ -57,11 +57,11 @@ def _parts(node: Any, locus: str) -> Iterator[tuple[str, Any]]:
             yield from _parts(value, child)
 
 
-def locus(cable: "Cable", line: int) -> str:
-    """The innermost part of ``cable`` covering ``line``, or the nearest part above plus an offset."""
+def locus(parts: list[tuple[str, Any]], line: int) -> str:
+    """The innermost part (of ``_parts``) covering ``line``, or the nearest part above plus an offset."""
     best, above = "", ("", 0)
     best_depth = -1
-    for name, part in _parts(cable, ""):
+    for name, part in parts:
         span = part.span
         if span.line <= line <= span.end_line and name.count("/") > best_depth:
             best, best_depth = name, name.count("/")
@@ -73,9 +73,10 @@ def locus(cable: "Cable", line: int) -> str:
 def fingerprints(cable: "Cable", findings: list[Finding]) -> tuple[str, ...]:
     """A stable fingerprint per finding (see the module docstring)."""
     seen: Counter[tuple[str, ...]] = Counter()
+    parts = list(_parts(cable, "")) if findings else []
     out = []
     for finding in findings:
-        key = (finding.code, locus(cable, finding.span.line), _POSITIONS.sub(r"\1 #", finding.message),
+        key = (finding.code, locus(parts, finding.span.line), _POSITIONS.sub(r"\1 #", finding.message),
                finding.suggestion or "")
         seen[key] += 1
         digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
