@@ -7,7 +7,8 @@ What it checks:
     another section (``1.6``) is an error; ``1.4`` before 2003-03-25 is an error; the old
     ``1.5`` after 2003 is a warning (State's own handbook printed it until about 2006) and
     is accepted until the ISOO directive of 2003-09-22; a section with no letter is a
-    warning, unless the source cut the line short (``Reasons 1.4...``).  The suggestion is the reason rewritten with the valid section and letters.
+    warning, unless the source cut the line short (``Reasons 1.4...``).  The suggestion
+    is the reason rewritten with the valid section and letters.
 
 Why it matters:
     The reason names the category of information that justifies classification; a category

@@ -1,6 +1,5 @@
 """banner-below-portion (BN003): a portion above the banner, reported on the banner."""
 
-import pytest
 from conftest import findings_of
 
 RULE = "BN003"
@@ -46,7 +45,6 @@ def test_a_bare_letter_opening_an_unnumbered_paragraph_may_be_a_list_label(cable
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="parser drops (a), (b) labels but keeps (c) as a mark: requests-H1.md 20:00")
 def test_a_letter_among_other_letter_labels_is_a_list_label(cable, check):
     built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH",
                   paragraphs=["1. (a) Yes.", "2. (b) No.", "3. (c) Yes."])
