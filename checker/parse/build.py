@@ -9,6 +9,7 @@ normalises; it never judges.  It is stateless, so one instance serves every pars
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -66,7 +67,7 @@ def _plausible(raw: str) -> bool:
     parts = marking_parts(raw)
     if parts.level is not None or parts.controls:
         return True
-    return len(raw) <= 5 and raw.isupper()
+    return (len(raw) <= 5 and raw.isupper()) or (len(raw) == 1 and raw.islower())
 
 
 def _marking_in(tok: Token, match: re.Match, group: str):
@@ -236,6 +237,7 @@ class ToModel(Transformer):
             if paragraph.number is not None:
                 previous = paragraph.number
             paragraphs.append(paragraph)
+        paragraphs = _drop_letter_labels(paragraphs)
         last_items = drafts[-1].items if drafts else list(front)
         last_start = drafts[-1].start if drafts else None
         return Cable(
@@ -349,6 +351,22 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         number, number_raw, marking, tuple(subparagraphs),
         Span(tok.line, tok.column, end_line, end_column),
     )
+
+
+def _drop_letter_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """``(c)`` is a list label, not CONFIDENTIAL, in a cable whose paragraphs also open with
+    ``(a)`` / ``(b)`` labels (a questionnaire answered ``1. (a) Yes.``); likewise ``(s)``, ``(u)``."""
+    labels = {
+        p.marking.raw for p in paragraphs
+        if p.marking and len(p.marking.raw) == 1 and p.marking.raw.islower() and p.marking.level is None
+    }
+    if not labels:
+        return paragraphs
+    return [
+        dataclasses.replace(p, marking=None)
+        if p.marking and len(p.marking.raw) == 1 and p.marking.raw.islower() else p
+        for p in paragraphs
+    ]
 
 
 def _signature(items: list, start: Token | None) -> str | None:

@@ -34,7 +34,7 @@ from checker.model import (
     Tags,
 )
 from checker.parse import patterns as P
-from checker.parse.markings import make_marking, marking_parts
+from checker.parse.markings import damaged_marking, make_marking, marking_parts
 
 _MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
@@ -138,7 +138,8 @@ def addresses(head: Token, conts: Sequence[Token]) -> list[Address]:
 # --------------------------------------------------------------------------- banner
 def banner(tok: Token, kind: str) -> Banner:
     """A classification line: level and controls, spacing, section, originator, serial."""
-    m = P.BANNER_HEAD.match(tok) or P.DAMAGED_BANNER.match(tok)
+    head = P.BANNER_HEAD.match(tok)
+    m = head or P.DAMAGED_BANNER.match(tok)
     raw_marking = m.group("marking") if m else ""
     start = m.start("marking") if m else 0
     end = m.end() if m else 0
@@ -153,6 +154,8 @@ def banner(tok: Token, kind: str) -> Banner:
         originator = orig.group("origin")
         serial = orig.group("serial")
     marking = make_marking(raw_marking, tok.line, tok.column + start)
+    if head is None and raw_marking:  # a damaged level word: never read letters of it as a level
+        marking = damaged_marking(marking)
     spaced = " " in raw_marking.strip()[:3]
     return Banner(str(tok), kind, marking, spaced, section, section_count, originator, serial, span_of(tok))
 
@@ -396,9 +399,13 @@ def authority(tokens: Sequence[Token]) -> Authority:
     first = tokens[0]
     text = joined(tokens)
     m = P.CLASSIFIED_BY.search(text)
-    derived = P.DERIVED_FROM.match(text.lstrip())
-    if derived and not m:  # derivative classification: the source, not a person
-        return Authority(text, None, None, span_of(first, tokens[-1]))
+    derived = P.DERIVED_FROM.search(text)
+    derived_from = text[derived.end():].strip(" \t:;,.") or None if derived else None
+    if derived and (not m or derived.start() < m.start()):
+        # derivative classification: the source, not a person (a Classified By may follow)
+        if not m:
+            return Authority(text, None, None, span_of(first, tokens[-1]), derived_from)
+        derived_from = text[derived.end():m.start()].strip(" \t:;,.") or None
     after = m.end() if m else 0
     section = _SECTION.search(text, after)
     reason_word = _REASON_WORD.search(text, after)
@@ -417,7 +424,7 @@ def authority(tokens: Sequence[Token]) -> Authority:
         reasons = Reasons(raw, f"1.{section.group(1)}", letters, span_of(first, tokens[-1]))
     elif reason_word:
         reasons = Reasons(text[reason_word.start():].strip(" \t,;."), None, (), span_of(first, tokens[-1]))
-    return Authority(text, by, reasons, span_of(first, tokens[-1]))
+    return Authority(text, by, reasons, span_of(first, tokens[-1]), derived_from)
 
 
 # --------------------------------------------------------------------------- markers

@@ -23,6 +23,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from checker.parse import patterns as P
+from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
 
@@ -83,7 +84,7 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
-        self.lines = [line.rstrip() for line in split_lines(text)]
+        self.lines = [line.translate(P.BLANKS).rstrip() for line in split_lines(text)]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
         self.state = HEADER
@@ -416,6 +417,12 @@ class _Lexer:
             self.start_front(row, line, end)
             return
         if self.cont == "address":
+            fused = P.BANNER_AFTER_ADDRESS.search(line)
+            if fused and self.banner_end(line[fused.end():], strict=True) is not None:
+                self.emit("CONT", row, 0, fused.start())
+                at = fused.end()
+                self.start_front(row, line, at + self.banner_end(line[at:], strict=True), at)
+                return
             self.emit("CONT", row, 0, len(line))
             return
         if P.OLD_PAGE.match(line):
@@ -428,9 +435,13 @@ class _Lexer:
         self.emit("ROUTING_TEXT", row, 0, len(line))
 
     def damaged_banner_end(self, line: str) -> int | None:
-        """End of a banner whose level word is damaged (``NCLAS SECTION 01 OF 02 ...``)."""
+        """End of a banner whose level word is damaged (``NCLAS SECTION 01 OF 02 ...``):
+        letter-spaced, or a level word with one letter lost or doubled."""
         m = P.DAMAGED_BANNER.match(line)
         if not m:
+            return None
+        word = m.group("marking")
+        if word.count(" ") < 4 and damaged_level(word) is None:
             return None
         end = m.end()
         sec = P.SECTION.match(line, end)
@@ -470,11 +481,12 @@ class _Lexer:
         m = P.BANNER_HEAD.match(line)
         return bool(m) and (" " in m.group("marking").strip()[:3] or m.group("marking").upper().startswith("UNCLAS"))
 
-    def start_front(self, row: int, line: str, end: int) -> None:
-        """Emit a banner (and whatever is fused behind it) and enter the front matter."""
+    def start_front(self, row: int, line: str, end: int, at: int = 0) -> None:
+        """Emit the banner starting at ``at`` (and whatever is fused behind it) and enter the
+        front matter."""
         self.state = FRONT
         self.cont = None
-        head = P.BANNER_HEAD.match(line) or P.DAMAGED_BANNER.match(line)
+        head = P.BANNER_HEAD.match(line, at) or P.DAMAGED_BANNER.match(line, at)
         lead = head.end("lead")
         self.mark_seen("BANNER")
         self.emit("BANNER", row, lead, end)
@@ -526,8 +538,9 @@ class _Lexer:
         # a second classification line in the front matter (e.g. after a routing print)
         head = P.BANNER_HEAD.match(line)
         end = self.banner_end(line, strict=True) if head else None
-        if end is None and not self.seen_banner and P.DAMAGED_BANNER.match(line):
-            self.start_front(row, line, self.damaged_banner_end(line))
+        damaged = None if end is not None or self.seen_banner else self.damaged_banner_end(line)
+        if damaged is not None:
+            self.start_front(row, line, damaged)
             return
         if end is not None:
             if end > head.end() or line[end:].strip():  # SECTION, originator and serial, or more
@@ -634,8 +647,6 @@ class _Lexer:
     @staticmethod
     def valid_portion(raw: str) -> bool:
         """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
-        from checker.parse.markings import marking_parts
-
         parts = marking_parts(raw)
         return (parts.level is not None or bool(parts.controls)) and not parts.unknown
 

@@ -140,6 +140,31 @@ def marking_parts(raw: str) -> MarkingParts:
     return _read(tree, raw)
 
 
+_LEVEL_WORDS = (
+    ("TOPSECRET", Level.TOP_SECRET), ("SECRET", Level.SECRET), ("CONFIDENTIAL", Level.CONFIDENTIAL),
+    ("UNCLASSIFIED", Level.UNCLASSIFIED), ("UNCLAS", Level.UNCLASSIFIED),
+)
+
+
+def damaged_level(raw: str) -> Level | None:
+    """The level of a banner word damaged in one unambiguous way: its first letter lost
+    (``E C R E T``, ``NCLAS``) or doubled (``SS E C R E T``, ``UUNCLAS``), or a space
+    inside it (``C ONFIDENTIAL``).  None for anything else (``CSE C R E T``)."""
+    squashed = raw.upper().replace(" ", "")
+    for word, level in _LEVEL_WORDS:
+        if squashed in (word, word[1:], word[0] + word):
+            return level
+    return None
+
+
+def damaged_marking(marking: Marking) -> Marking:
+    """A banner marking whose level word is damaged: the level recovered when unambiguous,
+    the word kept as ``unknown`` and no canonical form, so that a rule can still judge it."""
+    return Marking(
+        marking.raw, damaged_level(marking.raw), (), (marking.raw,), (), None, marking.span
+    )
+
+
 def make_marking(raw: str, line: int, column: int) -> Marking:
     """A :class:`Marking` for ``raw`` written at ``line``/``column`` (1-based)."""
     p = marking_parts(raw)

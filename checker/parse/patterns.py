@@ -36,13 +36,20 @@ BANNER_HEAD = re.compile(
     r"(?P<slashes>[ \t]*//?)?",
     re.IGNORECASE,
 )
+# Unicode blanks (U+2028 line separator, no-break space ...) read as a space; same length,
+# so columns stay true
+BLANKS = str.maketrans({c: " " for c in "\u00a0\u2028\u2029\u2000\u2001\u2002\u2003\u2007\u2009\u200a\u202f\u3000\x0b\x0c"})
 # a banner whose level word is damaged (letters lost or doubled), still shaped like a banner
 # by what follows it:  O N F I D E N T I A L SECTION 01 OF 04 PARIS 004247   NCLAS SECTION 01 OF 02
 #   UUNCLAS MANAGUA 001002   CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104
 DAMAGED_BANNER = re.compile(
-    r"(?P<lead>[ \t\"',.]*)(?P<marking>(?:[A-Z]{1,2}[ ])?(?:[A-Z][ ]){4,12}[A-Z]|U{0,2}N?CLAS(?:SIFIED)?)"
+    r"(?P<lead>[ \t\"',.]*)(?P<marking>(?:[A-Z]{1,3}[ ])?(?:[A-Z][ ]){3,12}[A-Z]|U{0,2}N?CLAS(?:SIFIED)?|[A-Z][ ][A-Z]{5,11})"
     r"(?=[ \t]+(?:SECTION[ \t]+\d|[A-Z][A-Z .'\-]{0,30}?[ \t]+\d{3,8}(?!\d)))"
 )
+# a banner glued behind the last address line by a TAB or a csv quote:
+#   RUEHTV/AMEMBASSY TEL AVIV PRIORITY 1136<TAB>C O N F I D E N T I A L SECTION 01 OF 03 ...
+#   RUEABND/DEA HQS WASHINGTON DC","UNCLAS SECTION 01 OF 03 MEXICO 000023
+BANNER_AFTER_ADDRESS = re.compile(r"\t|\",\"")
 SECTION_ANYWHERE = re.compile(r"\bSECTION[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}", re.I)
 SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
 # ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
