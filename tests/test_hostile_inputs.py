@@ -235,6 +235,48 @@ def test_a_fifo_found_in_a_directory_is_refused_without_hanging(workdir: Path) -
         "Found 2 findings (2 errors) in 1 of 1 file; 1 file could not be read."]
 
 
+@pytest.mark.xfail(strict=True, reason="requests-H3.md 19:50: a FIFO named .gitignore blocks the search")
+def test_a_fifo_as_gitignore_does_not_hang(workdir: Path) -> None:
+    write("repo/.git/HEAD", "ref: refs/heads/main\n")
+    os.mkfifo("repo/.gitignore")
+    shutil.copy("failing.txt", "repo/failing.txt")
+    try:
+        result = subprocess.run([sys.executable, "-m", "checker", "check", *AS_OF, "repo"],
+                                capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("cablelint check waited on a FIFO named .gitignore")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [line.replace("failing.txt", "repo/failing.txt") for line in COMPANION] + [
+        "Found 2 findings (2 errors) in 1 of 1 file."]
+
+
+def test_a_fifo_as_configuration_file_is_skipped_without_hanging(workdir: Path) -> None:
+    """Discovery only reads regular files: a FIFO named cablelint.toml is passed over."""
+    os.mkdir("sub")
+    os.mkfifo("sub/cablelint.toml")
+    shutil.copy("failing.txt", "sub/failing.txt")
+    result = subprocess.run([sys.executable, "-m", "checker", "check", "--as-of", "2026-11-27", "sub/failing.txt"],
+                            capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [line.replace("failing.txt", "sub/failing.txt") for line in COMPANION] + [
+        "Found 2 findings (2 errors) in 1 of 1 file."]
+
+
+def test_standard_input_is_held_to_the_same_rules(workdir: Path) -> None:
+    """Binary, oversized and UTF-16 data on standard input, as for files."""
+    def stdin(data: bytes) -> Run:
+        result = CliRunner().invoke(cli, ["check", *AS_OF, "--stdin-filename", "in.txt", "-"], input=data)
+        return Run(result.exit_code, result.stdout.splitlines(), result.stderr.splitlines())
+
+    assert stdin(b"PK\x03\x04\x00").err == ["in.txt: error: binary data (NUL bytes), not a text cable"]
+    big = stdin(b"x" * (16 * 1024 * 1024 + 1))
+    assert (big.code, big.err) == (2, ["in.txt: error: larger than the 16 MiB limit"])
+    utf16 = stdin(FAILING_TEXT.encode("utf-16"))
+    assert (utf16.code, utf16.err) == (1, [])
+    assert utf16.out == [line.replace("failing.txt", "in.txt") for line in COMPANION] + [
+        "Found 2 findings (2 errors) in 1 of 1 file."]
+
+
 # --------------------------------------------------------------------------- encodings and line ends
 
 def _failing_as(transform: Callable[[str], bytes]) -> Callable[[], str]:
