@@ -80,3 +80,22 @@ def test_all_three_line_endings_count_as_line_breaks_and_keep_columns():
 
 def test_only_cr_lf_and_crlf_split_lines():
     assert split_lines("a\r\nb\rc\nd\u2028e\x0bf") == ["a", "b", "c", "d\u2028e\x0bf"]
+
+
+def test_the_shipped_parser_tables_match_the_grammar():
+    # regenerate with:  python -m checker.parse.build_tables
+    from checker.parse.grammar import _shipped_tables
+
+    assert _shipped_tables() is not None, "grammar/cable.tables is stale: run python -m checker.parse.build_tables"
+
+
+def test_stale_tables_fall_back_to_building_the_grammar(monkeypatch):
+    from checker.parse import grammar
+
+    monkeypatch.setattr(grammar, "tables_key", lambda: "not the key")
+    grammar._shipped_tables.cache_clear()
+    try:
+        assert grammar._load("cable") is None
+        assert grammar._build_marking_parser().parse("S//NF") is not None
+    finally:
+        grammar._shipped_tables.cache_clear()

@@ -2,17 +2,33 @@
 
 The skeleton parser (start symbol ``cable``) is fed by the line-classifying lexer; the
 field parser (start symbol ``marking``) uses Lark's contextual lexer on the terminals the
-grammar defines.  Each is built on first use and then kept for the life of the process
-(``functools.cache``), so ``import checker.parse`` stays cheap and the CLI pays the build
-only when it parses.  No on-disk cache: see architecture-and-style.md section 9.7.
+grammar defines.  Each is made on first use and then kept for the life of the process
+(``functools.cache``), so ``import checker.parse`` stays cheap.
+
+Building the LALR tables takes about 0.4 s, too slow for a command that checks one cable.
+So the built parsers ship with the package as ``grammar/cable.tables`` (written by
+``python -m checker.parse.build_tables``, committed next to the grammar): loading them takes
+a few milliseconds and writes nothing anywhere at run time.  The file records a key (the
+SHA-256 of the grammar text and the Lark version); when the key does not match, or the file
+is missing or unreadable, the parsers are built from ``cable.lark`` instead.  The file is our
+own package data, never a cache in a shared or user-writable place, so unpickling it is as
+trusted as importing our modules.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import io
+import pickle
 from importlib import resources
+from typing import Any
 
+import lark
 from lark import Lark
+
+TABLES_NAME = "cable.tables"
+_FORMAT = 1  # bump when the layout of the tables file changes
 
 
 @functools.cache
@@ -21,26 +37,70 @@ def grammar_text() -> str:
     return (resources.files("checker.grammar") / "cable.lark").read_text(encoding="utf-8")
 
 
+def tables_key() -> str:
+    """What the shipped tables must have been built from: grammar text and Lark version."""
+    digest = hashlib.sha256(grammar_text().encode("utf-8"))
+    digest.update(f"\0lark {lark.__version__}\0format {_FORMAT}".encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _shipped_tables() -> dict[str, Any] | None:
+    """The shipped parser tables when they match the grammar, else None (then we build)."""
+    try:
+        data = (resources.files("checker.grammar") / TABLES_NAME).read_bytes()
+        tables = pickle.loads(data)  # our own package data, see the module docstring
+    except Exception:  # noqa: BLE001 - missing, unreadable or from another version: build instead
+        return None
+    if not isinstance(tables, dict) or tables.get("key") != tables_key():
+        return None
+    return tables
+
+
+def _load(name: str, **options: Any) -> Lark | None:
+    tables = _shipped_tables()
+    if tables is None:
+        return None
+    try:
+        return Lark.__new__(Lark)._load(io.BytesIO(tables[name]), **options)
+    except Exception:  # noqa: BLE001 - a damaged file must not stop parsing
+        return None
+
+
+def _build_cable_parser(**options: Any) -> Lark:
+    from checker.parse.lexer import LineLexer
+
+    return Lark(
+        grammar_text(), parser="lalr", lexer=LineLexer, start="cable", maybe_placeholders=True, **options
+    )
+
+
+def _build_marking_parser(**options: Any) -> Lark:
+    return Lark(grammar_text(), parser="lalr", start="marking", maybe_placeholders=True, **options)
+
+
 @functools.cache
 def cable_parser() -> Lark:
     """The LALR parser of the document skeleton, fed by :class:`LineLexer`."""
     from checker.parse.build import ToModel
-    from checker.parse.lexer import LineLexer
 
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer=LineLexer,
-        start="cable",
-        transformer=ToModel(),
-        maybe_placeholders=True,
-    )
+    return _load("cable", transformer=ToModel()) or _build_cable_parser(transformer=ToModel())
 
 
 @functools.cache
 def marking_parser() -> Lark:
     """The LALR parser of the marking mini-language (contextual lexer)."""
-    return Lark(grammar_text(), parser="lalr", start="marking", maybe_placeholders=True)
+    return _load("marking") or _build_marking_parser()
+
+
+def tables_bytes() -> bytes:
+    """The content of ``cable.tables`` for the current grammar (freshly built parsers)."""
+    cable = io.BytesIO()
+    _build_cable_parser().save(cable, {"transformer"})
+    marking = io.BytesIO()
+    _build_marking_parser().save(marking)
+    tables = {"key": tables_key(), "cable": cable.getvalue(), "marking": marking.getvalue()}
+    return pickle.dumps(tables, protocol=4)
 
 
 def build_strict(start: str) -> Lark:
