@@ -292,6 +292,12 @@ def test_jobs_output_is_identical_to_serial(work: Path) -> None:
             assert "\n-:21:1: PM001 [error] ¶2 has no portion marking (portion-marking-missing)\nc00.txt:9:1: BN003" in serial.out
 
 
+def test_the_report_file_is_not_checked_as_a_cable(cablelint: Invoke, work: Path) -> None:
+    run = cablelint(["check", "--format", "junit", "-o", "report.txt", "."])
+    assert (run.code, run.err) == (1, "")
+    assert "report.txt" not in (work / "report.txt").read_text()
+
+
 def test_a_run_writes_nothing_but_the_output_file(work: Path) -> None:
     before = sorted(p.relative_to(work) for p in work.rglob("*"))
     via_subprocess(["check", "--jobs", "2", "--format", "json", "-o", "report.json", "."])
