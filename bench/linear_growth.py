@@ -13,13 +13,13 @@ Three parts, each printing a table:
    run of ``(((``, ``1.4 (b) and (`` repeated, spaced letters ``C O N F`` repeated, a
    100k-character token, ``(S//`` repeated, blanks before a banner letter, ...), each as a
    paragraph line, the authority line, inside an address line and as a whole file, at 10 KB,
-   100 KB and 1 MB.  A tenfold input must cost about tenfold time; a ratio above 30, or a
-   size that took over 2 s (the row then stops), is flagged.
+   100 KB and 1 MB (best of two).  A tenfold input must cost about tenfold time; a ratio
+   above 30 (with 1 MB over 0.2 s), or a size that took over 2 s (the row then stops), is flagged.
 3. Regex scan: every compiled pattern in the ``checker`` package and its rules, and every
    terminal of the marking grammar, is run (``match`` or ``search``, as the code calls it) on
    strings made of its own characters (single characters and pairs repeated, with a failing
    end) of 125 to 8,000 characters.  A linear pattern costs 4x for 4x the input; above 10x
-   (and over 5 ms) is flagged.
+   (and over 20 ms at 8,000 characters) is flagged.
 
 Timings are wall-clock on a shared machine: read ratios, not absolute numbers.  The exit
 status is 1 when something is flagged.
@@ -49,6 +49,9 @@ SETTINGS = EngineSettings(enabled=default_settings().enabled)
 KB = 1024
 FLAG_GROWTH = 30.0  # for 10x the input
 FLAG_REGEX = 10.0  # for 4x the input
+#: ... and only when 8,000 characters take this long: below it the ratio is timer noise, and a
+#: quadratic pattern this cheap needs a line of megabytes to hurt.
+FLAG_REGEX_SECONDS = 0.02
 
 
 def lint_seconds(text: str, repeat: int = 3) -> float:
@@ -138,11 +141,11 @@ def adversarial() -> bool:
         for place, build in PLACES.items():
             row: list[float] = []
             for size in sizes:
-                row.append(lint_seconds(build((unit * (size // len(unit) + 1))[:size] + tail), repeat=1))
+                row.append(lint_seconds(build((unit * (size // len(unit) + 1))[:size] + tail), repeat=2))
                 if row[-1] > STOP_SECONDS:
                     break
             ratio = row[2] / max(row[1], 1e-4) if len(row) == 3 else math.inf
-            flag = (ratio > FLAG_GROWTH and row[-1] > 0.05) or len(row) < 3
+            flag = (ratio > FLAG_GROWTH and row[-1] > 0.2) or len(row) < 3
             flagged |= flag
             cells = "".join(f"{seconds:>8.3f}" for seconds in row) + "       -" * (3 - len(row))
             print(f"{name:<16} {place:<11}{cells} {ratio:>6.1f}" + ("  <-- superlinear" if flag else ""))
@@ -218,11 +221,23 @@ def methods_used(qualified: str) -> tuple[str, ...]:
 
 
 def attack_seconds(pattern: re.Pattern[str], method: str, text: str) -> float:
+    """Best of three (one run once a run is slow): other processes on a shared machine only add time."""
     run = pattern.search if method == "search" else pattern.match
-    start = time.perf_counter()
-    run(text)
-    return time.perf_counter() - start
+    best = math.inf
+    for _ in range(3):
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+        if best > 0.05:
+            break
+    return best
 
+
+#: Patterns whose callers bound the text they run on, so a quadratic ratio cannot hurt; each
+#: with the reason, checked by reading the call site (re-check it when that code changes).
+BOUNDED = {
+    "checker.parse.patterns.PLACE_WORD": "lexer.py searches only the 40 characters before a number",
+}
 
 #: Attack lengths, each 4x the last; a length is not tried once the previous one took 0.2 s.
 LENGTHS = (125, 500, 2000, 8000)
@@ -247,16 +262,21 @@ def regex_scan() -> bool:
                 worst = max(worst, (times[-1] * 4 ** (len(LENGTHS) - len(times)), ratio,
                                     LENGTHS[len(times) - 1], method, unit))
         projected, ratio, length, method, unit = worst
-        flag = ratio > FLAG_REGEX and projected > 0.005
+        flag = ratio > FLAG_REGEX and projected > FLAG_REGEX_SECONDS
+        if flag and name in BOUNDED:
+            flag, unit = False, f"{unit!r}, bounded: {BOUNDED[name]}"
         flagged |= flag
         rows.append((projected, name, ratio, length, method, unit, flag))
     rows.sort(reverse=True)
     print(f"{'pattern':<44} {'method':<6} {'chars':>5} {'s @8k*':>9} {'ratio':>6}  attack unit")
     for projected, name, ratio, length, method, unit, flag in rows[:20]:
-        print(f"{name[:44]:<44} {method:<6} {length:>5} {projected:>9.3f} {ratio:>6.1f}  {unit!r}"
+        print(f"{name[:44]:<44} {method:<6} {length:>5} {projected:>9.3f} {ratio:>6.1f}  "
+              f"{unit if name in BOUNDED else repr(unit)}"
               + ("  <-- superlinear" if flag else ""))
     print(f"... {len(rows)} patterns scanned, {sum(r[-1] for r in rows)} flagged "
-          "(* s @8k: time at 8,000 characters, projected linearly when the run stopped early)\n")
+          "(* s @8k: time at 8,000 characters, projected linearly when the run stopped early).\n"
+          "A flagged pattern is a lead, not a verdict: check how long the text it is run on can be\n"
+          "(a search over a slice of at most 40 characters cannot hurt).\n")
     return flagged
 
 
