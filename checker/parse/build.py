@@ -339,6 +339,12 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         marking = _marking_in(tok, m, "mark") if m else None
     end_line, end_column = tok.end_line, tok.end_column
     subparagraphs = []
+    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" else None
+    if inline:  # 1.KEY POINTS -- (C) On May 18, ...: a marked bullet on the heading's line
+        bullet_mark = _marking_in(tok, inline, "mark")
+        if bullet_mark is not None:
+            column = tok.column + inline.start()
+            subparagraphs.append(SubParagraph("--", bullet_mark, Span(tok.line, column, tok.line, column + 2)))
     for item in draft.items:
         if isinstance(item, SubParagraph):
             subparagraphs.append(item)

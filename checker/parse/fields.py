@@ -368,8 +368,10 @@ _SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?([4-6])(?!\d)")
 # inside parentheses any letter is recorded (the rules judge (k)); bare letters a-h only,
 # so that a following word such as "I" or "A" is not taken for a reason
 _LETTERS = re.compile(
-    r"[ \t,/&.]*(?:(?:\([ \t]*[a-zA-Z](?:[ \t]*(?:,|/|&|and|AND|or|OR)[ \t]*[a-zA-Z])*[ \t]*\)|[a-hA-H](?![A-Za-z]))"
-    r"[ \t,/&.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t,/&]*)?)*"
+    r"[ \t,/&.]*(?:(?:and|AND)[ \t]+)?"
+    r"(?:(?:\([ \t]*[a-zA-Z](?:(?:[ \t]*(?:[,/&+]|(?:and|AND|or|OR)(?![A-Za-z])))+[ \t]*[a-zA-Z])*[ \t.]*\)"
+    r"|[a-hA-H](?![A-Za-z]))"
+    r"[ \t,/&+.]*(?:(?:and|AND|And|or|OR)(?![A-Za-z])[ \t,/&]*)?)*"
 )
 # a group that is a portion mark opening the next paragraph, not a reason: ... (b), (d) (S)
 _MARK_GROUP = re.compile(r"\([ \t]*([A-Za-z])[ \t]*\)")

@@ -182,6 +182,17 @@ class _Lexer:
             start += cut
             self.mark_seen(kind)
 
+    def authority_open(self) -> bool:
+        """Whether the authority lines so far cite no reason section yet."""
+        for tok in reversed(self.tokens):
+            if P.REASON_SECTION.search(tok):
+                return False
+            if tok.type == "CLASSIFIED_BY":
+                return True
+            if tok.type != "CONT":
+                return False
+        return False
+
     def mark_seen(self, kind: str) -> None:
         """Remember which front-matter fields have been met (a field is fused only once)."""
         if kind == "EO":
@@ -297,9 +308,11 @@ class _Lexer:
         binary = P.BINARY.search(self.text) is not None
         for row, line in enumerate(self.lines):
             if not line:
-                self.blank_before = True
-                if self.cont in ("subject", "address", "authority", "caption", "eo", "tags"):
+                if self.cont == "authority" and not self.blank_before and self.authority_open():
+                    self.cont = "authority-after-blank"  # SMART template wrapped across a blank line
+                elif self.cont in ("subject", "address", "authority", "caption", "eo", "tags", "authority-after-blank"):
                     self.cont = None
+                self.blank_before = True
                 continue
             if binary and P.BINARY.search(line):
                 self.emit("JUNK", row, 0, len(line))
@@ -576,6 +589,9 @@ class _Lexer:
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
+        if cont == "authority-after-blank" and P.REASON_SECTION.search(line) and not self.is_paragraph(line):
+            self.emit_fused("CONT", row, 0)
+            return
         para = self.paragraph_match(line)
         if para is not None and not (cont == "authority" and not self.blank_before and not para.group("mark")):
             self.state = BODY
@@ -706,7 +722,9 @@ class _Lexer:
         if first == "V" and P.VZCZC.match(line):
             self.vzczc_line(row, line)
             return
-        if self.cont == "authority" and not self.blank_before:
+        if (self.cont == "authority" and not self.blank_before) or (
+            self.cont == "authority-after-blank" and P.REASON_SECTION.search(line)
+        ):
             self.emit("CONT", row, 0, len(line))
             return
         if not self.seen_authority and P.CLASSIFIED_AT_START.match(line):

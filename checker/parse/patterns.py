@@ -115,6 +115,8 @@ REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
 CLASSIFIED_BY = re.compile(
     r"(?:(?<![A-Za-z\"'])CLASS?S?I?FIED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b)[ \t]*:?", re.I
 )
+# a reason citation: the section number (1.4, 1.5, 1.6) or the word REASON
+REASON_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b", re.I)
 # derivative classification:  DERIVED FROM: DSCG 05-1 B, D
 DERIVED_FROM = re.compile(r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?", re.I)
 CLASSIFIED_AT_START = re.compile(
@@ -166,13 +168,15 @@ PORTION = mark()
 PARAGRAPH = re.compile(
     r"(?P<indent>[ \t]*)"
     r"(?:" + mark("premark") + r"[ \t]*)?"
-    r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?[.)]|[ \t]+(?=\([A-Za-z]))(?![\d]))"
+    r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?(?:\.\.?|\))|[ \t]+(?=\([A-Za-z]))(?![\d]))"
     r"(?:[ \t]*" + mark() + r")?"
 )
 # a portion mark after a lead-in word:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
     r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*(?:-{1,2}[ \t]*)?" + mark()
 )
+# a marked bullet on a heading's line:  1.KEY POINTS -- (C) On May 18, ...
+INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
 CLOSE_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
 # a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
