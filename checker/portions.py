@@ -100,8 +100,16 @@ def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     return tuple(kept)
 
 
+#: The last cable asked about and its portions: most rules ask, one cable at a time.
+_LAST: tuple[Cable | None, tuple[Portion, ...]] = (None, ())
+
+
 def cable_portions(cable: Cable) -> tuple[Portion, ...]:
     """Subject, then paragraphs each followed by its sub-paragraphs, in text order."""
+    global _LAST
+    last_cable, last_portions = _LAST
+    if last_cable is cable:
+        return last_portions
     found: list[Portion] = []
     if cable.subject is not None:
         found.append(Portion("subject", "subject", cable.subject.marking, cable.subject.span))
@@ -110,7 +118,8 @@ def cable_portions(cable: Cable) -> tuple[Portion, ...]:
         found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span, numbered))
         for sub, ref in subparagraph_refs(paragraph):
             found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
-    return tuple(found)
+    _LAST = (cable, tuple(found))
+    return _LAST[1]
 
 
 def _single_letter(portion: Portion) -> bool:

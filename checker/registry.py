@@ -45,12 +45,8 @@ class RuleInfo:
     summary: str  # first line of the docstring
     check: Callable[..., Iterable[Problem]]
     module: str
+    defaults: Mapping[str, Any]  # the option values used when the configuration sets none
     enabled_by_default: bool = True  # off until its corpus sample is >= 95% true
-
-    @property
-    def defaults(self) -> dict[str, Any]:
-        """The option values used when the configuration sets none."""
-        return {key: spec["default"] for key, spec in self.options_schema["properties"].items()}
 
 
 def _options_problem(schema: Any) -> str | None:
@@ -99,6 +95,7 @@ def rule_info(module: ModuleType) -> RuleInfo:
         summary=doc.splitlines()[0].strip(),
         check=check,
         module=where,
+        defaults=MappingProxyType({key: spec["default"] for key, spec in options["properties"].items()}),
         enabled_by_default=enabled,
     )
 
@@ -171,4 +168,4 @@ def resolve(selector: str) -> set[str]:
 
 def default_options(code: str) -> dict[str, Any]:
     """The default option values of rule ``code``."""
-    return by_code(code).defaults
+    return dict(by_code(code).defaults)

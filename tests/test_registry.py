@@ -93,7 +93,7 @@ def test_references_cite_marking_rules_ids(rule):
 def test_options_are_a_valid_schema_and_the_defaults_validate(rule):
     schema = dict(rule.options_schema)
     jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(rule.defaults, schema)
+    jsonschema.validate(dict(rule.defaults), schema)
     assert default_options(rule.code) == rule.defaults
     for option in schema["properties"]:
         assert option in rule.doc.split("\nOptions:\n", 1)[1], f"{rule.code} does not document {option}"
