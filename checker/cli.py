@@ -281,7 +281,7 @@ Examples:
   cablelint rules
   cablelint rules --format markdown     the table in the README
   cablelint rules --format json
-""")
+""" + EXIT_CODES)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="Table layout.")
 def rules(fmt: str) -> None:
@@ -324,7 +324,7 @@ def _rule_dict(info: "RuleInfo") -> dict[str, Any]:
 Examples:
   cablelint explain PM001
   cablelint explain banner-below-portion
-""")
+""" + EXIT_CODES)
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Show a rule's documentation: what, why, failing and passing examples, regulation."""
@@ -357,7 +357,7 @@ def explain(rule: str) -> None:
 Examples:
   cablelint inspect cable.txt
   cablelint inspect - < cable.txt
-""")
+""" + EXIT_CODES)
 @click.argument("path", type=click.Path())
 def inspect(path: str) -> None:
     """Show the parsed model of one cable as JSON (what the rules see)."""
