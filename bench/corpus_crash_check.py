@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "fuzz"))
 
 import oracle  # noqa: E402  (fuzz/ is a tool directory, not a package)
 
+from checker.registry import INTERNAL_ERROR_CODE  # noqa: E402
 from checker.source import SourceError, read_path  # noqa: E402
 
 
@@ -80,7 +81,7 @@ def check_with_cli(path: Path) -> int:
                                  "-o", str(report), str(folder)], capture_output=True, text=True)
         seconds = time.perf_counter() - started
         findings = json.loads(report.read_text(encoding="utf-8"))["findings"] if report.exists() else []
-    internal = [f for f in findings if f["code"] == oracle.INTERNAL_ERROR_CODE]
+    internal = [f for f in findings if f["code"] == INTERNAL_ERROR_CODE]
     errors = [line for line in result.stderr.splitlines() if ": error: " in line or "internal error" in line]
     print(f"\ncablelint check (real CLI): exit {result.returncode} in {seconds:.1f} s, {len(findings)} findings, "
           f"{len(internal)} IN001, {len(errors)} error lines on stderr, traceback: {'Traceback' in result.stderr}")

@@ -1,29 +1,36 @@
 """What counts as a crash of cablelint, for the fuzzers and the regression tests.
 
 cablelint promises never to raise on any input and never to point outside the file, so the
-oracle runs the whole ``bytes -> text -> model -> findings`` path and reports a violation
-when an exception escapes, the parser or a rule hit an internal error (they are caught and
-turned into an ``internal parser error`` parse error or an ``IN001`` finding, which hides a
-bug from the user), or a finding or parse error points outside the text.  For a caught
-internal error it re-runs the failing step without the safety net to get the traceback's
-last frame, so a crash report names the file and line of the bug, not just "internal error".
+oracle runs the whole ``bytes -> text -> model -> findings -> every output format`` path and reports a
+violation when an exception escapes, the parser or a rule hit an internal error (they are
+caught and turned into an ``internal parser error`` parse error or an ``IN001`` finding, which
+hides a bug from the user), a finding or parse error points outside the text, or a format
+fails or writes invalid JSON/XML.  A caught error is reported with its traceback's innermost
+frame of the project (the engine hands rule exceptions over; a parser error is re-run without
+its safety net), so a crash report names the file and line of the bug.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
 
 from checker.engine import EngineSettings, check_cable, default_settings
 from checker.model import Cable, Span
 from checker.parse import parse_cable
 from checker.parse.lexer import split_lines
-from checker.registry import INTERNAL_ERROR_CODE, all_rules
 from checker.source import SourceError, decode
 
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 #: A fixed "today", so date rules behave the same on every run.
 AS_OF = dt.date(2026, 11, 27)
+SETTINGS = EngineSettings(enabled=default_settings().enabled, as_of=AS_OF)
 INTERNAL_PARSER_ERROR = "internal parser error"
 
 
@@ -47,21 +54,19 @@ def check_bytes(data: bytes) -> list[Violation]:
 
 
 def check_text(text: str) -> list[Violation]:
-    """Every promise of the parse-and-check path broken by ``text``."""
-    settings = EngineSettings(enabled=default_settings().enabled, as_of=AS_OF)
+    """Every promise of the parse-check-format path broken by ``text``."""
+    failed_rules: list[tuple[str, Exception]] = []
     try:
         cable = parse_cable(text)
-        findings = check_cable(cable, settings)
+        findings = check_cable(cable, SETTINGS, on_internal_error=lambda rule, error: failed_rules.append(
+            (rule.code, error)))
     except Exception as error:  # noqa: BLE001 - the point is to catch what escapes
         return [_from_exception("lint", error)]
     if not isinstance(cable, Cable):
         return [Violation("parse_cable returned " + type(cable).__name__, "")]
-    violations: list[Violation] = []
+    violations = [_from_exception(f"rule {code}", error) for code, error in failed_rules]
     if any(error.message.startswith(INTERNAL_PARSER_ERROR) for error in cable.parse_errors):
         violations.append(_parser_traceback(text))
-    for finding in findings:
-        if finding.code == INTERNAL_ERROR_CODE:
-            violations.append(_rule_traceback(cable, finding.message))
     lines = split_lines(text) if text else [""]
     spans = [(f"{f.code} finding", f.span) for f in findings]
     spans += [("parse error", e.span) for e in cable.parse_errors]
@@ -69,6 +74,35 @@ def check_text(text: str) -> list[Violation]:
         problem = span_problem(span, lines)
         if problem:
             violations.append(Violation(f"{what} {problem[0]}", f"{what} at {span}: {problem[1]}"))
+    return violations + render_problems(cable, findings, lines)
+
+
+def render_problems(cable: Cable, findings: list, lines: list[str]) -> list[Violation]:
+    """Feed the findings to every output format, as the command line does; each must finish,
+    and json and sarif must be valid JSON, junit valid XML."""
+    from checker.api import FileResult
+    from checker.formatters import FORMATS, FormatOptions, Summary, get
+    from checker.formatters.sarif import fingerprints
+
+    shown = {f.span.line: lines[f.span.line - 1] for f in findings if 0 < f.span.line <= len(lines)}
+    violations = []
+    for name in FORMATS:
+        out = io.StringIO()
+        try:
+            result = FileResult("fuzz.txt", tuple(findings), fingerprints=fingerprints(cable, findings),
+                                source_lines=shown)
+            summary = Summary()
+            summary.add(result)
+            formatter = get(name)(out, FormatOptions(show_source=name == "text", statistics=name == "text"))
+            formatter.start()
+            formatter.file(result)
+            formatter.finish(summary)
+            if name in ("json", "sarif"):
+                json.loads(out.getvalue())
+            elif name == "junit":
+                ElementTree.fromstring(out.getvalue())
+        except Exception as error:  # noqa: BLE001
+            violations.append(_from_exception(f"format {name}", error))
     return violations
 
 
@@ -109,19 +143,18 @@ def span_problem(span: Span, lines: list[str]) -> tuple[str, str] | None:
 
 
 def _from_exception(step: str, error: BaseException) -> Violation:
-    """A violation named after the exception type and the innermost frame of the project."""
+    """A violation named after the exception type and the innermost frame of the project
+    (not of lark or the standard library, and not of this oracle)."""
     frames = traceback.extract_tb(error.__traceback__)
-    ours = [f for f in frames if "/checker/" in f.filename or "/rules/" in f.filename] or frames
-    where = f"{_short(ours[-1].filename)}:{ours[-1].lineno}" if ours else "?"
+    ours = [f for f in frames if f.filename.startswith(str(ROOT)) and not f.filename.startswith(str(HERE))]
+    last = (ours or frames)[-1] if frames else None
+    where = f"{_short(last.filename)}:{last.lineno}" if last else "?"
     detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     return Violation(f"{step}: {type(error).__name__} at {where}", detail)
 
 
 def _short(filename: str) -> str:
-    for marker in ("/checker/", "/rules/"):
-        if marker in filename:
-            return marker.strip("/") + "/" + filename.split(marker, 1)[1]
-    return filename
+    return str(Path(filename).relative_to(ROOT)) if filename.startswith(str(ROOT)) else filename
 
 
 def _parser_traceback(text: str) -> Violation:
@@ -138,20 +171,3 @@ def _parser_traceback(text: str) -> Violation:
     except Exception as error:  # noqa: BLE001
         return _from_exception("parser", error)
     return Violation("parser: internal parser error (not reproduced raw)", text[:200])
-
-
-def _rule_traceback(cable: Cable, message: str) -> Violation:
-    """Re-run the rule named in an ``IN001`` finding to locate the bug."""
-    from checker.engine import RuleContext
-    from checker import eras
-    from types import MappingProxyType
-
-    for rule in all_rules():
-        if f"rule {rule.code} " not in message:
-            continue
-        context = RuleContext(MappingProxyType(dict(rule.defaults)), eras.era_for_cable(cable), AS_OF)
-        try:
-            list(rule.check(cable, context))
-        except Exception as error:  # noqa: BLE001
-            return _from_exception(f"rule {rule.code}", error)
-    return Violation(f"IN001: {message}", message)

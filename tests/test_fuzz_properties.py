@@ -42,7 +42,7 @@ def _load(name: str) -> ModuleType:
 
 oracle = _load("oracle")
 mutations = _load("mutations")
-SETTINGS = oracle.EngineSettings(enabled=oracle.default_settings().enabled, as_of=oracle.AS_OF)
+SETTINGS = oracle.SETTINGS
 BUDGET = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -103,6 +103,26 @@ def test_the_oracle_catches_a_finding_past_the_end_of_the_file() -> None:
     assert oracle.span_problem(Span(2, 3, 2, 3), ["a", "b", ""]) == ("starts outside its line",
                                                                       "starts at column 3 of a 1-character line")
     assert oracle.span_problem(Span(2, 2, 2, 2), ["a", "b", ""]) is None
+
+
+def test_the_oracle_catches_a_rule_that_raises_and_a_format_that_writes_broken_json(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import checker.engine
+    from checker.formatters import json as json_format
+
+    real = checker.engine.all_rules()
+
+    def broken(cable, ctx):  # type: ignore[no-untyped-def]
+        raise IndexError("no paragraph")
+
+    rule = dataclasses.replace(real[0], check=broken)
+    monkeypatch.setattr(checker.engine, "all_rules", lambda: (rule, *real[1:]))
+    monkeypatch.setattr(json_format.FORMATTER, "finish", lambda self, summary: self.out.write("{"))
+    signatures = [v.signature for v in oracle.check_text("UNCLAS STATE 000001\n\n1. (U) Text.\n")]
+    assert signatures == [f"rule {rule.code}: IndexError at tests/test_fuzz_properties.py:{broken.__code__.co_firstlineno + 1}",
+                          "format json: JSONDecodeError at " + signatures[1].rsplit(" at ", 1)[1]]
 
 
 @pytest.mark.parametrize("path", REGRESSIONS, ids=[p.stem for p in REGRESSIONS])
