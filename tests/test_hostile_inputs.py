@@ -512,3 +512,29 @@ def test_no_traceback_reaches_the_user_for_the_whole_matrix_in_one_real_run(work
     reported = {FINDING.match(line)["path"] for line in result.stdout.splitlines()[:-1]}
     assert reported == {"empty.txt", "cp.txt", "u16.txt", "README.md", "failing.txt"}
     assert result.stdout.splitlines()[-1].endswith("in 5 of 5 files; 6 files could not be read.")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/syscall"), reason="needs Linux /proc/PID/syscall to see the read")
+def test_ctrl_c_while_waiting_for_standard_input_is_one_line_and_exit_2() -> None:
+    """Ctrl-C (SIGINT to the process group) once cablelint blocks reading standard input."""
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "checker", "check", *AS_OF, "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        for _ in range(1200):  # until it sits in read(0, ...): syscall 0 on fd 0 (x86-64 numbering)
+            if Path(f"/proc/{process.pid}/syscall").read_text().startswith("0 0x0 "):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.skip("never saw cablelint block on read(0) (not x86-64?)")
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 2
+    assert "Traceback" not in err
+    assert err.strip() == "cablelint: interrupted"
+
