@@ -2,9 +2,9 @@
 
 What it checks:
     That the text of the cable opens with a classification line (``C O N F I D E N T I A L``,
-    ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header, and that the
-    line names a level (``O N F I D E N T I A L STATE 126440`` does not).  The suggestion is
-    the level the portion marks require.
+    ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header, and that
+    its level word can be read (``O N F I D E N T I A L STATE 126440`` is garbled).  The
+    suggestion is the level the portion marks require.
 
 Why it matters:
     Every telegram must state its classification or administrative control as its first
@@ -74,7 +74,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     suggestion = max(levels).label if levels else None
     if cable.banner is not None:
         if banner_level(cable) is None:
-            yield Problem(cable.banner.span, "classification line names no level", suggestion)
+            yield Problem(cable.banner.span, "classification line is garbled: no level word could be read", suggestion)
         return
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it

@@ -34,10 +34,10 @@ def test_a_classification_line_without_a_level_word(model):
     damaged = replace(cable.banners[0], marking=replace(cable.banners[0].marking, level=None, raw="O N F I D E N T I A L"))
     found = check_cable(replace(cable, banners=(damaged,)), EngineSettings(enabled=frozenset({RULE})))
     assert [(f.span.line, f.message, f.suggestion) for f in found] == [
-        (damaged.span.line, "classification line names no level", "CONFIDENTIAL")
+        (damaged.span.line, "classification line is garbled: no level word could be read", "CONFIDENTIAL")
     ]
 
 
 def test_a_damaged_level_word_is_no_level(cable, check):
     built = cable(banner="E C R E T STATE 126440", security="ZNY SSSSS ZZH")
-    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "classification line names no level")]
+    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "classification line is garbled: no level word could be read")]
