@@ -37,7 +37,11 @@ from checker.parse import fields as F
 from checker.parse import patterns as P
 from checker.parse.markings import make_marking, marking_parts
 
-_SIGNATURE_LINE = re.compile(r"[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}")
+# one to four words, each capitalised or a name particle:  RICE   MILES   van Voorst   Anne W. Patterson
+_PARTICLE = r"(?:van|von|de|da|del|der|di|la|le|al|bin|el)"
+_SIGNATURE_LINE = re.compile(
+    r"(?:" + _PARTICLE + r"[ ])?[A-Z][A-Za-z.'\-]*(?:[ ](?:" + _PARTICLE + r"|[A-Z][A-Za-z.'\-]*)){0,3}"
+)
 _SIGNATURE_FUSED = re.compile(r"[.!?\"”)][ \t]+(?P<name>[A-Z][A-Z'\-]{2,})[ \t]*$")
 
 

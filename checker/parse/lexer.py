@@ -585,7 +585,7 @@ class _Lexer:
         if self.starts_page_break(line):
             self.front_page_break(row, line)
             return
-        if cont == "ref" and P.REF_ITEM.match(line) and not self.is_paragraph(line):
+        if cont == "ref" and P.REF_ITEM.match(line, len(line) - len(line.lstrip())) and not self.is_paragraph(line):
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
@@ -669,6 +669,10 @@ class _Lexer:
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started."""
         first = line.lstrip()[:1]
+        if (first.isdigit() or first == "¶") and P.DECIMAL_SUB.match(line):
+            self.cont = None
+            self.emit_body_line("SUBPARAGRAPH", row)
+            return
         if first.isdigit() or first in "¶[(":
             m = self.paragraph_match(line)
             if m is not None and not (self.cont == "authority" and not self.blank_before and not m.group("mark")):

@@ -1,0 +1,159 @@
+"""Body: numbered and unnumbered paragraphs, sub-paragraphs, bullets, page marks, markers, signature."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import Level
+from checker.parse import parse_cable
+
+TOP = "C O N F I D E N T I A L STATE 000001\n\nSUBJECT: X\n\n"
+
+
+def body(lines: str):
+    cable = parse_cable(TOP + lines + "\n")
+    assert cable.parse_errors == ()
+    return cable
+
+
+def numbers_and_marks(cable):
+    return [(p.number, p.marking.canonical if p.marking else None) for p in cable.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "canonical", "mark_column"),
+    [
+        ("1. (C) Text.", "1.", "C", 5),
+        ("¶1. (C) Text.", "¶1.", "C", 6),
+        ("¶1.  (S//NF) Text.", "¶1.", "S//NF", 7),
+        ("[1](#)1. (U) Text.", "[1](#)1.", "U", 11),
+        ("1) (U) Summary.", "1)", "U", 5),
+        ("1.(C) SUMMARY.", "1.", "C", 4),
+        ("1)(C) Text.", "1)", "C", 4),
+        ("(C) 1. In a visit to The Hague.", "(C) 1.", "C", 2),
+        ("1 .   (C)   Summary.", "1 .", "C", 8),
+        ("6 (C) COMMENT: text.", "6", "C", 4),
+        ("1. Text without a mark.", "1.", None, None),
+        ("7.While many ...", "7.", None, None),
+        ("3.. (SBU) All elections.", "3..", "SBU", 6),
+        ("¶1. Summary.  (S/NF) On April 1.", "¶1.", "S//NF", 16),
+        ("¶11.  ( C ) Energy.", "¶11.", "C", 9),
+    ],
+)
+def test_numbered_paragraph_forms(line, raw, canonical, mark_column):
+    paragraph = body(line).paragraphs[0]
+    assert paragraph.number_raw == raw
+    assert (paragraph.marking.canonical if paragraph.marking else None) == canonical
+    assert (paragraph.marking.span.column if paragraph.marking else None) == mark_column
+    assert (paragraph.span.line, paragraph.span.column) == (5, 1)
+
+
+def test_anchor_residue_17_after_6_is_paragraph_7_and_a_blank_line_does_not_end_a_paragraph():
+    cable = body(
+        "[1](#)5. (C) Five.\n\n[1](#)6. (SBU) Six.\n\n17. (SBU) Seven.\n\n18. (SBU) Eight.\n\n"
+        "19. (SBU) Heading that wraps\n\nafter a blank line.\n\n¶10. (SBU) Ten.\n\n¶11. (U) Eleven.\n"
+    )
+    assert [p.number for p in cable.paragraphs] == [5, 6, 7, 8, 9, 10, 11]
+    assert [p.number_raw for p in cable.paragraphs][2:4] == ["17.", "18."]
+    ninth = cable.paragraphs[4]
+    assert (ninth.span.line, ninth.span.end_line) == (13, 15)
+
+
+def test_false_friends_are_text():
+    cable = body("1. (C) Text in\n¶2003. Continuity was the year's theme.\n2.5 million people came.")
+    assert numbers_and_marks(cable) == [(1, "C")]
+    assert cable.paragraphs[0].span.end_line == 7
+
+
+def test_a_wrapped_number_after_a_text_line_is_text():
+    cable = body("3. (C) His visit to Colombia the week of September\n¶11.  His visit.\n\n4. (C) Next.")
+    assert [p.number for p in cable.paragraphs] == [3, 4]
+
+
+def test_unnumbered_paragraphs_opening_with_a_portion_mark():
+    cable = body("(C/NF) Ambassador presented reftel points.\n\n(U) Second one.")
+    assert numbers_and_marks(cable) == [(None, "C//NF"), (None, "U")]
+
+
+def test_list_labels_are_not_portion_marks():
+    cable = body("1. (U) Lists.\n(A) first item\n(B) second item\n(C) third item\n\n2. (a) Yes.\n3. (b) No.\n4. (c) Yes.")
+    assert numbers_and_marks(cable) == [(1, "U"), (2, None), (3, None), (4, None)]
+
+
+def test_paragraph_fused_behind_the_authority_line():
+    cable = parse_cable(TOP + "Classified By: Ambassador Kurt Volker for reasons 1.4 (b) and (d) 1. (C) Summary. Text.\n")
+    assert cable.authority.reasons.letters == ("b", "d")
+    paragraph = cable.paragraphs[0]
+    assert (paragraph.number, paragraph.marking.canonical, paragraph.span.column) == (1, "C", 67)
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "canonical"),
+    [
+        ("A. (C) Lettered.", "A", "C"),
+        ("A) (S/NF) Current location of material.", "A", "S//NF"),
+        ("27.A. (SBU) Decimal.", "27.A", "SBU"),
+        ("-- (C) The GOI, like the USG.", "--", "C"),
+        ("--Confirm that host government.", "--", None),
+        ("B. Unmarked lettered.", "B", None),
+    ],
+)
+def test_subparagraphs_belong_to_the_enclosing_paragraph(line, label, canonical):
+    cable = body("27. (S) Enclosing.\n\n" + line)
+    assert len(cable.paragraphs) == 1
+    (sub,) = cable.paragraphs[0].subparagraphs
+    assert (sub.label, sub.marking.canonical if sub.marking else None, sub.span.line) == (label, canonical, 7)
+
+
+def test_a_marked_bullet_on_the_heading_line():
+    (sub,) = body("1.KEY POINTS -- (C) On May 18, ...").paragraphs[0].subparagraphs
+    assert (sub.label, sub.marking.level, sub.span.column) == ("--", Level.CONFIDENTIAL, 14)
+
+
+def test_page_breaks_and_footers_never_split_a_paragraph():
+    cable = body(
+        "1. (C) Text that runs on  CONFIDENTIAL\n"
+        "PAGE 02 HARARE 05461 01 OF 02 271458Z THE TEXT GOES ON\n"
+        "and on civil and CAIRO 00001013 002 OF 002 tribal society.\n\n"
+        "2. (C) Next."
+    )
+    assert [p.number for p in cable.paragraphs] == [1, 2]
+    assert (cable.paragraphs[0].span.line, cable.paragraphs[0].span.end_line) == (5, 7)
+    assert [(m.kind, m.raw, m.span.line, m.span.column) for m in cable.page_marks] == [
+        ("footer", "CONFIDENTIAL", 5, 27),
+        ("page-break", "PAGE 02 HARARE 05461 01 OF 02 271458Z", 6, 1),
+        ("page-break", "CAIRO 00001013 002 OF 002", 7, 18),
+    ]
+
+
+def test_a_page_break_line_of_its_own():
+    cable = body("1. (C) Text\nASHGABAT 00000757 001.2 OF 002\ngoes on.")
+    assert [m.raw for m in cable.page_marks] == ["ASHGABAT 00000757 001.2 OF 002"]
+    assert cable.paragraphs[0].span.end_line == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("1. (C) Summary: things. End Summary.", ["summary", "end-summary"]),
+        ("SUMMARY\n-------\n\n1. (C) Text.\nEND SUMMARY", ["summary", "end-summary"]),
+        ("1. (C) Comment: we think. END COMMENT.", ["comment", "end-comment"]),
+        ("1. (C) Text (Note: aside. End note.)", ["note", "end-note"]),
+        ("1. (U) BEGIN TEXT: words END TEXT.", ["begin-text", "end-text"]),
+    ],
+)
+def test_summary_comment_and_note_markers(text, kinds):
+    assert [m.kind for m in body(text).markers] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        ("1. (U) Text.\nRICE", "RICE"),
+        ("1. (U) Text.\n\nvan Voorst", "van Voorst"),
+        ("1. (U) Text. END COMMENT. MILES", "MILES"),
+        ("1. (U) Text ends with a lower-case sentence.", None),
+    ],
+)
+def test_signature(text, signature):
+    assert body(text).signature == signature
