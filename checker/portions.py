@@ -171,15 +171,10 @@ def authority_judgeable(cable: Cable) -> bool:
     return not raw.endswith("...") and not derivative
 
 
-def stated_level(marking: Marking) -> Level | None:
-    """The level a banner states, ``None`` unless every word of it was understood: a damaged
-    ``E C R E T`` holds a ``C`` but does not say CONFIDENTIAL."""
-    return None if marking.unknown else marking.level
-
-
 def banner_level(cable: Cable) -> Level | None:
-    """The level the top classification line states (see :func:`stated_level`)."""
-    return stated_level(cable.banner.marking) if cable.banner else None
+    """The level the top classification line states (a damaged ``E C R E T`` is read as
+    SECRET by the parser only when that is unambiguous, else the level is ``None``)."""
+    return cable.banner.marking.level if cable.banner else None
 
 
 def is_classified(cable: Cable) -> bool:

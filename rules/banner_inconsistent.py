@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable, Level, Span
-from checker.portions import banner_level, stated_level
+from checker.portions import banner_level
 
 CODE = "BN002"
 NAME = "banner-inconsistent"
@@ -66,7 +66,7 @@ def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
     if header and header.security and header.security.level is not None:
         yield f"security line {header.security.code}", header.security.level, header.security.span
     for banner in cable.banners[1:]:
-        level = stated_level(banner.marking)
+        level = banner.marking.level
         if level is not None:
             what = "section banner" if banner.kind == "section" else "classification footer"
             yield what, level, banner.span

@@ -3,8 +3,10 @@
 What it checks:
     That the text of the cable opens with a classification line (``C O N F I D E N T I A L``,
     ``UNCLAS``, ``S E C R E T SECTION 01 OF 02``...) after the routing header, and that
-    its level word can be read (``O N F I D E N T I A L STATE 126440`` is garbled).  The
-    suggestion is the level the portion marks require.
+    its level word is intact.  A garbled line whose level is still unambiguous
+    (``SS E C R E T``) is reported with the level it was read as, which every other rule
+    then uses; an unreadable one (``CSE C R E T``) with the level the portion marks
+    require as the suggestion.
 
 Why it matters:
     Every telegram must state its classification or administrative control as its first
@@ -72,9 +74,13 @@ def _after_header(cable: Cable) -> int:
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     levels = [p.level for p in cable_portions(cable) if p.level is not None]
     suggestion = max(levels).label if levels else None
-    if cable.banner is not None:
-        if banner_level(cable) is None:
-            yield Problem(cable.banner.span, "classification line is garbled: no level word could be read", suggestion)
+    banner = cable.banner
+    if banner is not None:
+        level = banner_level(cable)
+        if level is None:
+            yield Problem(banner.span, "classification line is garbled: no level word could be read", suggestion)
+        elif banner.marking.unknown:  # letters lost or doubled, the level still unambiguous
+            yield Problem(banner.span, f"classification line is garbled: read as {level.label}", level.label)
         return
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it

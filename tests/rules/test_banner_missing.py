@@ -38,6 +38,10 @@ def test_a_classification_line_without_a_level_word(model):
     ]
 
 
-def test_a_damaged_level_word_is_no_level(cable, check):
-    built = cable(banner="E C R E T STATE 126440", security="ZNY SSSSS ZZH")
-    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "classification line is garbled: no level word could be read")]
+def test_a_damaged_level_word_is_garbled(cable, check):
+    readable = cable(banner="SS E C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    unreadable = cable(banner="CSE C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    assert check(readable.text, RULE) == [(RULE, readable.line["banner"], 1, "classification line is garbled: read as SECRET")]
+    assert check(unreadable.text, RULE) == [
+        (RULE, unreadable.line["banner"], 1, "classification line is garbled: no level word could be read")
+    ]
