@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker import eras
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
@@ -59,7 +60,7 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    decl = cable.eo.declassify if cable.eo else None
+    decl = cable.eo.declassify if cable.eo and not eras.is_release_stamp(cable.eo) else None
     if decl is None or decl.date is None or cable.date is None:
         return
     if decl.date <= cable.date:

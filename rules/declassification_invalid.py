@@ -75,7 +75,7 @@ def _era_faults(decl: Declassification, era: eras.Era, cable: Cable) -> Iterator
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    decl = cable.eo.declassify if cable.eo else None
+    decl = cable.eo.declassify if cable.eo and not eras.is_release_stamp(cable.eo) else None
     if decl is None:
         return
     if decl.date_raw is not None and decl.date is None:
