@@ -2,7 +2,7 @@
 
 What it checks:
     That a declassification date on the E.O. line falls after the date of the cable's
-    date-time group.
+    date-time group.  A release stamp (``DECLASSIFIED JUNE 21, 2006``) is not judged.
 
 Why it matters:
     A cable declassified before it was sent was never validly classified: the date is a

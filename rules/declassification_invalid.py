@@ -6,7 +6,8 @@ What it checks:
     under E.O. 12356, ``X1``-``X8`` only under the original E.O. 12958 with a grace window
     to 2003-09-22, ``25X1-HUMAN`` replaced by ``50X1-HUM`` after 2012); exemption codes
     must be known; under E.O. 13526 a ``25X``/``50X``/``75X`` code needs a date or event
-    and ``50X1-HUM`` takes none.  The governing order comes from the cable's date.
+    and ``50X1-HUM`` takes none.  The governing order comes from the cable's date.  A
+    release stamp (``E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006``) is not judged.
 
 Why it matters:
     A declassification instruction that cannot be read or is no longer lawful leaves the
