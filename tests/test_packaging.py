@@ -39,3 +39,22 @@ def test_every_declared_package_exists() -> None:
         root = next(name for name in sorted(package_dir, key=len, reverse=True) if package == name or package.startswith(name + "."))
         path = ROOT / package_dir[root] / pathlib.Path(*package[len(root) :].strip(".").split(".") if package != root else ())
         assert (path / "__init__.py").is_file(), f"{package} declared but {path}/__init__.py is missing"
+
+
+def test_every_data_file_is_shipped() -> None:
+    """Grammar, parser tables, vocabularies and schemas are read at run time: all must ship."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    package_dir, package_data = config["package-dir"], config["package-data"]
+    missing = []
+    for package, directory in package_dir.items():
+        base = ROOT / directory
+        globs = package_data.get(package, [])
+        for path in base.rglob("*"):
+            if not path.is_file() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
+                continue
+            relative = path.relative_to(base)
+            if any(parent.joinpath("__init__.py").is_file() for parent in path.parents if parent != base and base in parent.parents):
+                continue  # belongs to a subpackage, judged under its own name
+            if not any(relative.match(pattern) for pattern in globs):
+                missing.append(f"{package}: {relative}")
+    assert not missing, f"add to [tool.setuptools.package-data]: {missing}"
