@@ -142,6 +142,9 @@ def _match_segments(patterns: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     (``*a*a*a*b``), so a hostile ``.gitignore`` cannot make the search backtrack for ever;
     ``**`` segments are few, and the memo keeps their combinations polynomial.
     """
+    if "**" not in patterns:  # the common case: one glob per segment
+        return len(patterns) == len(parts) and all(map(fnmatch.fnmatchcase, parts, patterns))
+
     @functools.cache
     def match(i: int, j: int) -> bool:
         if i == len(patterns):
@@ -201,10 +204,8 @@ class GitIgnore:
         for rule in self._rules:
             if rule.dir_only and not is_dir:
                 continue
-            rel = os.path.relpath(full, rule.base).replace(os.sep, "/")
-            if rel.startswith("../"):
-                continue
-            if rule.matches(rel):
+            prefix = rule.base.rstrip(os.sep) + os.sep  # rules only apply below their own directory
+            if full.startswith(prefix) and rule.matches(full[len(prefix):].replace(os.sep, "/")):
                 ignored = not rule.negated
         return ignored
 
