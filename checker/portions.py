@@ -161,13 +161,16 @@ def authority_judgeable(cable: Cable) -> bool:
 
     Not when the source cut it short (``Classified By: Ambass...``: the corpus copies
     truncate some lines) nor when it states a derivative classification (``Derived from
-    DSCG 05-01``), which cites a source instead of a reason (M-DER-1).
+    DSCG 05-01``, ``Classified By: MULTIPLE SOURCES``), which cites its sources instead of a
+    reason (M-DER-1, M-DER-2).
     """
     authority = cable.authority
     if authority is None:
         return True
     raw = authority.raw.rstrip()
-    derivative = authority.derived_from is not None or "DERIVED FROM" in raw.upper()
+    derivative = authority.derived_from is not None or any(
+        words in raw.upper() for words in ("DERIVED FROM", "MULTIPLE SOURCES")  # M-DER-1, M-DER-2
+    )
     return not raw.endswith("...") and not derivative
 
 

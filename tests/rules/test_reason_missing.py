@@ -21,3 +21,4 @@ def test_not_required_before_1995_10_14(cable, check):
 def test_truncated_and_derivative_lines_are_not_judged(cable, check):
     assert check(cable(authority="Classified By: Ambass...").text, RULE) == []
     assert check(cable(authority="Classified By: Derived from DSCG 05-01, b and d").text, RULE) == []
+    assert check(cable(authority="Classified By: MULTIPLE SOURCES").text, RULE) == []
