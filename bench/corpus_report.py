@@ -160,6 +160,7 @@ def run(corpus: Path, list_limit: int) -> None:
     subject = Tally()
     subject_explained = Tally()
     numbered = Tally()
+    numbered_or_bullets = Tally()
     error_kinds: Counter[str] = Counter()
     for row in rows:
         name = Path(row["file"]).stem
@@ -200,7 +201,10 @@ def run(corpus: Path, list_limit: int) -> None:
         if parsed_level is not None and parsed_level > Level.UNCLASSIFIED:
             for p in cable.paragraphs:
                 if p.number is not None:
-                    numbered.add(p.marking is not None and p.marking.level is not None, f"{name}:{p.span.line}")
+                    marked = p.marking is not None and p.marking.level is not None
+                    numbered.add(marked, f"{name}:{p.span.line}")
+                    bullets = any(sp.marking is not None and sp.marking.level is not None for sp in p.subparagraphs)
+                    numbered_or_bullets.add(marked or bullets, f"{name}:{p.span.line}")
 
     print(f"corpus: {corpus} ({len(rows)} cables)")
     print(f"no parse error:                 {clean.share()}   (target >= 99.5%)")
@@ -214,6 +218,7 @@ def run(corpus: Path, list_limit: int) -> None:
     print(f"SUBJECT agrees (source prefix): {subject.share()}   (target >= 98%)")
     print(f"SUBJECT agrees or the text explains it: {subject_explained.share()}")
     print(f"numbered paragraphs marked (classified cables): {numbered.share()}")
+    print(f"  ... marked, or a heading whose sub-paragraphs are marked: {numbered_or_bullets.share()}")
     for title, tally in (
         ("level disagreements", level),
         ("NOFORN disagreements", noforn),

@@ -68,9 +68,11 @@ def test_cable_dated_prefix_and_fused_tags():
 @pytest.mark.parametrize(
     ("line", "level"),
     [
-        ("E C R E T SANAA 000473", Level.SECRET),  # first letter lost
+        ("E C R E T SANAA 000473", None),  # a letter lost: unreadable
+        ("CO N F I D E N T I A L STATE 000001", Level.CONFIDENTIAL),  # every letter there, in order
         ("SS E C R E T SECTION 01 OF 02 PARIS 000381", Level.SECRET),  # first letter doubled
-        ("NCLAS SECTION 01 OF 02 BRASILIA 001017", Level.UNCLASSIFIED),
+        ("NCLAS SECTION 01 OF 02 BRASILIA 001017", None),
+        ("UUNCLAS MANAGUA 001002", Level.UNCLASSIFIED),
         ("C ONFIDENTIAL SECTION 01 of 03 BAKU 000744", Level.CONFIDENTIAL),
         ("CSE C R E T SECTION 01 OF 02 SHENYANG 000004", None),  # not unambiguous: no level
     ],

@@ -182,6 +182,25 @@ class _Lexer:
             start += cut
             self.mark_seen(kind)
 
+    def authority_incomplete(self) -> bool:
+        """Whether the authority line so far stops short of its reason (``... Reasons 1.`` or
+        no section number yet), so that a numbered next line continues it."""
+        text = " ".join(str(t) for t in self.authority_tokens())
+        if not P.SECTION_NUMBER.search(text):
+            return True
+        return text.rstrip().endswith(("1.", "(", ",", " and", " AND", "&"))
+
+    def authority_tokens(self) -> list[Token]:
+        """The CLASSIFIED_BY token just emitted and its continuation lines."""
+        out: list[Token] = []
+        for tok in reversed(self.tokens):
+            if tok.type not in ("CONT", "CLASSIFIED_BY"):
+                return []
+            out.append(tok)
+            if tok.type == "CLASSIFIED_BY":
+                return out[::-1]
+        return []
+
     def authority_open(self) -> bool:
         """Whether the authority lines so far cite no reason section yet."""
         for tok in reversed(self.tokens):
@@ -242,7 +261,7 @@ class _Lexer:
                 end = m.start()
         pos = start
         has_of = " OF " in line
-        has_fused = ") " in line or ".(" in line or ". (" in line
+        has_fused = ") " in line or ".(" in line or ". (" in line or "1." in line
         while True:
             page = P.PAGE_NUMBERS.search(line, pos, end) if has_of else None
             fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
@@ -278,6 +297,11 @@ class _Lexer:
                 and self.valid_portion(m.group("mark"))
             ):
                 return m
+        if self.last_number == 0 and self.state != BODY:
+            # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
+            for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
+                if self.valid_portion(m.group("mark")):
+                    return m
         return None
 
     def markers(self, row: int, start: int, end: int) -> None:
@@ -454,7 +478,7 @@ class _Lexer:
         if not m:
             return None
         word = m.group("marking")
-        if word.count(" ") < 4 and damaged_level(word) is None:
+        if word.count(" ") < 4 and damaged_level(word) is None and not P.DAMAGED_UNCLAS.fullmatch(word):
             return None
         end = m.end()
         sec = P.SECTION.match(line, end)
@@ -593,7 +617,7 @@ class _Lexer:
             self.emit_fused("CONT", row, 0)
             return
         para = self.paragraph_match(line)
-        if para is not None and not (cont == "authority" and not self.blank_before and not para.group("mark")):
+        if para is not None and not (cont == "authority" and not self.blank_before and self.authority_incomplete()):
             self.state = BODY
             self.body_line(row, line)
             return
@@ -675,7 +699,7 @@ class _Lexer:
             return
         if first.isdigit() or first in "¶[(":
             m = self.paragraph_match(line)
-            if m is not None and not (self.cont == "authority" and not self.blank_before and not m.group("mark")):
+            if m is not None and not (self.cont == "authority" and not self.blank_before and self.authority_incomplete()):
                 self.cont = None
                 self.paragraph_line(row, line, m)
                 return

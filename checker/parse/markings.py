@@ -147,12 +147,13 @@ _LEVEL_WORDS = (
 
 
 def damaged_level(raw: str) -> Level | None:
-    """The level of a banner word damaged in one unambiguous way: its first letter lost
-    (``E C R E T``, ``NCLAS``) or doubled (``SS E C R E T``, ``UUNCLAS``), or a space
-    inside it (``C ONFIDENTIAL``).  None for anything else (``CSE C R E T``)."""
+    """The level of a banner word whose letters are all there, in order: its first letter
+    doubled (``SS E C R E T``, ``UUNCLAS``, ``C C O N F ...``) or its spacing disturbed
+    (``C ONFIDENTIAL``, ``CO N F I D E N T I A L``).  A word with a letter lost (``E C R E T``,
+    ``NCLAS``) or anything else (``CSE C R E T``) stays unreadable: None."""
     squashed = raw.upper().replace(" ", "")
     for word, level in _LEVEL_WORDS:
-        if squashed in (word, word[1:], word[0] + word):
+        if squashed in (word, word[0] + word):
             return level
     return None
 

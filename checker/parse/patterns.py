@@ -173,16 +173,22 @@ PARAGRAPH = re.compile(
 )
 # a portion mark after a lead-in word:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
-    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*(?:-{1,2}[ \t]*)?" + mark()
+    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
 )
 # a marked bullet on a heading's line:  1.KEY POINTS -- (C) On May 18, ...
 INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
+# the UNCLAS word with a letter lost or doubled:  NCLAS   UUNCLAS
+DAMAGED_UNCLAS = re.compile(r"U{0,2}N?CLAS(?:SIFIED)?")
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
 CLOSE_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
 # a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
 FUSED_PARAGRAPH = re.compile(
     r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
 )
+# the first paragraph glued behind any word (only trusted for a first paragraph that is marked)
+FUSED_FIRST_PARAGRAPH = re.compile(r"[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
+# a section number of a reason citation: 1.4  1.5  1.6
+SECTION_NUMBER = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)")
 # a list label opening a line:  (B) Sao Paulo 215;   B. ...
 LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
