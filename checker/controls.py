@@ -99,10 +99,11 @@ def caption_controls(caption: Caption) -> frozenset[str]:
 
 
 def declared_controls(cable: Cable) -> frozenset[str]:
-    """Controls the cable declares as a whole: on its top banner line and its captions."""
+    """Controls the cable declares as a whole: on its classification lines (top, section
+    banners, repeated lines such as ``SECRET NOFORN``) and its captions."""
     declared: set[str] = set()
-    if cable.banner is not None:
-        declared.update(cable.banner.marking.controls)
+    for banner in cable.banners:
+        declared.update(banner.marking.controls)
     for caption in cable.captions:
         declared.update(caption_controls(caption))
     return frozenset(declared)

@@ -78,11 +78,11 @@ OPTIONS = {
 
 
 def _declared_at(cable: Cable) -> dict[str, Span]:
-    """Where each cable-wide control is first declared: banner line or caption line."""
+    """Where each cable-wide control is first declared: a classification or caption line."""
     where: dict[str, Span] = {}
-    if cable.banner is not None:
-        for control in cable.banner.marking.controls:
-            where.setdefault(control, cable.banner.span)
+    for banner in cable.banners:
+        for control in banner.marking.controls:
+            where.setdefault(control, banner.span)
     for caption in cable.captions:
         for token in caption_controls(caption):
             where.setdefault(token, caption.span)

@@ -2,8 +2,8 @@
 
 What it checks:
     Controls that roll up from any portion to the whole cable (NOFORN, NODIS, EXDIS,
-    ORCON; ``(C/NF)`` means NOFORN) must appear on the classification line or among the
-    caption lines.  In an UNCLAS cable, an ``(SBU)`` or FOUO portion calls for the
+    ORCON; ``(C/NF)`` means NOFORN) must appear on a classification line (the banner, a
+    section banner, a repeated ``SECRET NOFORN`` line) or among the caption lines.  In an UNCLAS cable, an ``(SBU)`` or FOUO portion calls for the
     ``SENSITIVE`` caption; in a classified cable SBU does not roll up.  One finding per
     missing control, on the banner, naming the portions that carry it.  A missing NOFORN
     caption is an error from 2006 and a warning on older cables (T-PM-4).  A cable without a

@@ -44,3 +44,9 @@ def test_caption_words_run_together_with_addressee_instructions_count(cable, che
     built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
                   captions=("TREASURY FOR OASIA:FPARODI SENSITIVE SIPDIS",), paragraphs=["1. (SBU) Text."])
     assert check(built.text, RULE) == []
+
+
+def test_a_repeated_classification_line_may_declare_noforn(cable, check):
+    built = cable(banner="S E C R E T STATE 126440", security="ZNY SSSSS ZZH", captions=("SECRET NOFORN", "SIPDIS"),
+                  paragraphs=["1. (S/NF) Text."])
+    assert check(built.text, RULE) == []
