@@ -101,7 +101,7 @@ def _walk(directory: str, config_for: Callable[[str], Any], ignore: "GitIgnore")
         yield Target(directory, directory, None, config)
         return
     for name, is_dir in entries:
-        path = os.path.join(directory, name)
+        path = name if directory == os.curdir else os.path.join(directory, name)  # `check .` shows a.txt
         if is_dir:
             if name in SKIPPED_DIRS or ignore.ignores(path, True) or config.is_excluded(path):
                 continue

@@ -185,9 +185,9 @@ def test_directories_are_searched_in_order(cablelint: Invoke, work: Path) -> Non
     (work / "notes.md").write_text("not a cable")
     run = cablelint(["check", "."])
     assert run.code == 1
-    assert run.out.splitlines()[0].startswith("./08STATE126440.txt:20:1: PM003")
+    assert run.out.splitlines()[0].startswith("08STATE126440.txt:20:1: PM003")
     assert [line.split(":")[0] for line in run.out.splitlines()[:-1]] == [
-        "./08STATE126440.txt", "./failing.txt", "./failing.txt", "./sub/again.cable", "./sub/again.cable"]
+        "08STATE126440.txt", "failing.txt", "failing.txt", "sub/again.cable", "sub/again.cable"]
     assert run.out.splitlines()[-1] == "Found 5 findings (4 errors, 1 warning) in 3 of 4 files."
 
 

@@ -119,7 +119,7 @@ def test_per_file_ignores_and_exclude_through_the_cli(cablelint: Invoke, work: P
         'exclude = ["drafts/b.txt", "08STATE*"]\n[per-file-ignores]\n"drafts/*" = ["BN003"]\n')
     run = cablelint(["check", "-q", "."])
     assert [line.split(" ")[0:2] for line in run.out.splitlines()] == [
-        ["./drafts/a.txt:21:1:", "PM001"], ["./failing.txt:9:1:", "BN003"], ["./failing.txt:21:1:", "PM001"]]
+        ["drafts/a.txt:21:1:", "PM001"], ["failing.txt:9:1:", "BN003"], ["failing.txt:21:1:", "PM001"]]
     forced = cablelint(["check", "-q", "--force-exclude", "drafts/b.txt"])
     assert (forced.code, forced.out) == (0, "")
 
@@ -155,9 +155,9 @@ def test_a_bad_configuration_deep_in_a_tree_still_gives_a_well_formed_report(cab
     run = cablelint(["check", "--format", "json", "."])
     assert run.code == 2
     document = json.loads(run.out)
-    assert [f["path"] for f in document["findings"]] == ["./08STATE126440.txt", "./failing.txt", "./failing.txt"]
+    assert [f["path"] for f in document["findings"]] == ["08STATE126440.txt", "failing.txt", "failing.txt"]
     assert document["summary"]["unreadable_files"] == 1
-    assert run.err == f"./sub: error: {work / 'sub' / 'cablelint.toml'}: nonsense: unknown key (allowed: " \
+    assert run.err == f"sub: error: {work / 'sub' / 'cablelint.toml'}: nonsense: unknown key (allowed: " \
         "as-of, exclude, extend-select, fail-level, ignore, include, per-file-ignores, rules, select)\n"
 
 

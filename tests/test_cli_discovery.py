@@ -30,7 +30,7 @@ def found(root: Path, *paths: str, config: Config | None = None, **kwargs) -> li
 
 def test_directories_are_searched_in_sorted_order_for_txt_and_cable_files(tmp_path: Path) -> None:
     tree(tmp_path, "b.txt", "a.cable", "notes.md", "sub/c.txt", "sub/deeper/d.TXT", ".venv/e.txt")
-    assert found(tmp_path, ".") == [("./a.cable", None), ("./b.txt", None), ("./sub/c.txt", None)]
+    assert found(tmp_path, ".") == [("a.cable", None), ("b.txt", None), ("sub/c.txt", None)]
 
 
 def test_named_files_are_checked_whatever_their_extension(tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ def test_named_files_are_checked_whatever_their_extension(tmp_path: Path) -> Non
 def test_include_and_exclude_globs_come_from_the_configuration(tmp_path: Path) -> None:
     tree(tmp_path, "a.txt", "drafts/b.txt", "c.msg", "keep/d.txt")
     config = Config(root=str(tmp_path), include=("*.txt", "*.msg"), exclude=("drafts", "keep/*.txt"))
-    assert found(tmp_path, ".", config=config) == [("./a.txt", None), ("./c.msg", None)]
+    assert found(tmp_path, ".", config=config) == [("a.txt", None), ("c.msg", None)]
 
 
 def test_force_exclude_applies_exclude_to_named_files(tmp_path: Path) -> None:
@@ -56,9 +56,9 @@ def test_gitignore_is_respected_inside_a_repository(tmp_path: Path) -> None:
     tree(tmp_path, "a.txt", "build/b.txt", "sub/c.txt", "sub/d.txt", "sub/keep.txt", "e.txt")
     (tmp_path / ".gitignore").write_text("# comment\nbuild/\n/e.txt\n")
     (tmp_path / "sub" / ".gitignore").write_text("*.txt\n!keep.txt\n")
-    assert found(tmp_path, ".") == [("./a.txt", None), ("./sub/keep.txt", None)]
+    assert found(tmp_path, ".") == [("a.txt", None), ("sub/keep.txt", None)]
     # a subdirectory searched on its own still obeys the rules above it
-    assert found(tmp_path / "sub", ".") == [("./keep.txt", None)]
+    assert found(tmp_path / "sub", ".") == [("keep.txt", None)]
 
 
 def test_gitignore_is_ignored_outside_a_repository(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_bad_paths_become_targets_with_errors_and_the_rest_go_on(tmp_path: Path)
 def test_symlinked_directories_are_not_followed_when_searching(tmp_path: Path) -> None:
     tree(tmp_path, "real/a.txt")
     os.symlink(tmp_path, tmp_path / "real" / "back")  # a loop back to the top
-    assert found(tmp_path, ".") == [("./real/a.txt", None)]
+    assert found(tmp_path, ".") == [("real/a.txt", None)]
 
 
 def test_stdin_takes_its_name_from_stdin_filename(tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_an_unlistable_directory_is_an_error_target(tmp_path: Path, monkeypatch:
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    assert found(tmp_path, ".") == [("./a.txt", None), ("./locked", "cannot list directory: permission denied")]
+    assert found(tmp_path, ".") == [("a.txt", None), ("locked", "cannot list directory: permission denied")]
 
 
 def test_an_invalid_configuration_turns_its_directory_into_one_error(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_an_invalid_configuration_turns_its_directory_into_one_error(tmp_path: P
         named = [(t.display, t.error) for t in iter_targets(["bad/b.txt", "-"], config_for, stdin_filename="bad/x")]
     finally:
         os.chdir(old)
-    assert targets == [("./a.txt", None), ("./bad", "bad/cablelint.toml: nonsense: unknown key")]
+    assert targets == [("a.txt", None), ("bad", "bad/cablelint.toml: nonsense: unknown key")]
     assert named == [("bad/b.txt", "bad/cablelint.toml: nonsense: unknown key"),
                      ("bad/x", "bad/cablelint.toml: nonsense: unknown key")]
 
