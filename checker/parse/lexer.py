@@ -84,7 +84,8 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
-        self.lines = [line.translate(P.BLANKS).rstrip() for line in split_lines(text)]
+        plain = P.BLANKS.sub(" ", text) if P.BLANKS.search(text) else text
+        self.lines = [line.rstrip() for line in split_lines(plain)]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
         self.state = HEADER

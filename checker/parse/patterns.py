@@ -38,7 +38,7 @@ BANNER_HEAD = re.compile(
 )
 # Unicode blanks (U+2028 line separator, no-break space ...) read as a space; same length,
 # so columns stay true
-BLANKS = str.maketrans({c: " " for c in "\u00a0\u2028\u2029\u2000\u2001\u2002\u2003\u2007\u2009\u200a\u202f\u3000\x0b\x0c"})
+BLANKS = re.compile("[\u00a0\u2028\u2029\u2000-\u200a\u202f\u3000\x0b\x0c]")
 # a banner whose level word is damaged (letters lost or doubled), still shaped like a banner
 # by what follows it:  O N F I D E N T I A L SECTION 01 OF 04 PARIS 004247   NCLAS SECTION 01 OF 02
 #   UUNCLAS MANAGUA 001002   CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104
