@@ -54,6 +54,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
         },
         "authority": {
             "by": authority.by if authority else None,
+            "derived_from": authority.derived_from if authority else None,
             "reasons": (
                 {
                     "section": authority.reasons.section,
