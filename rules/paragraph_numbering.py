@@ -42,7 +42,8 @@ Passes:
     2. (C) Text.
 
 Options:
-    None.
+    None.  Not enabled by default (its corpus sample is below 95 % true); select
+    ``NU001`` to run it.
 
 References:
     T-PM-1 (5 FAH-1 H-246.2: number paragraphs consecutively) in marking-rules.md.
@@ -61,6 +62,9 @@ CODE = "NU001"
 NAME = "paragraph-numbering"
 SEVERITY = "warning"
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+#: Off by default: on the corpus ~83 % of its findings are true; most false ones are
+#: paragraphs fused mid-line in flattened renderings that the model does not see yet.
+ENABLED_BY_DEFAULT = False
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
