@@ -8,9 +8,10 @@ grammar defines.  Each is made on first use and then kept for the life of the pr
 Building the LALR tables takes about 0.4 s, too slow for a command that checks one cable.
 So the built parsers ship with the package as ``grammar/cable.tables`` (written by
 ``python -m checker.parse.build_tables``, committed next to the grammar): loading them takes
-a few milliseconds and writes nothing anywhere at run time.  The file records a key (the
-SHA-256 of the grammar text and the Lark version); when the key does not match, or the file
-is missing or unreadable, the parsers are built from ``cable.lark`` instead.  The file is our
+a few milliseconds and writes nothing anywhere at run time.  The file records the SHA-256 of
+the grammar text and the Lark version it was built with; when either differs (a stale file,
+or a newer Lark release installed), or the file is missing or unreadable, the parsers are
+built from ``cable.lark`` instead.  The file is our
 own package data, never a cache in a shared or user-writable place, so unpickling it is as
 trusted as importing our modules.
 """
@@ -37,22 +38,28 @@ def grammar_text() -> str:
     return (resources.files("checker.grammar") / "cable.lark").read_text(encoding="utf-8")
 
 
-def tables_key() -> str:
-    """What the shipped tables must have been built from: grammar text and Lark version."""
+def grammar_digest() -> str:
+    """What the shipped tables must have been built from: the grammar text (and file layout)."""
     digest = hashlib.sha256(grammar_text().encode("utf-8"))
-    digest.update(f"\0lark {lark.__version__}\0format {_FORMAT}".encode())
+    digest.update(f"\0format {_FORMAT}".encode())
     return digest.hexdigest()
 
 
-@functools.cache
-def _shipped_tables() -> dict[str, Any] | None:
-    """The shipped parser tables when they match the grammar, else None (then we build)."""
+def read_tables() -> dict[str, Any] | None:
+    """The content of the shipped tables file, or None when it is missing or unreadable."""
     try:
         data = (resources.files("checker.grammar") / TABLES_NAME).read_bytes()
         tables = pickle.loads(data)  # our own package data, see the module docstring
     except Exception:  # noqa: BLE001 - missing, unreadable or from another version: build instead
         return None
-    if not isinstance(tables, dict) or tables.get("key") != tables_key():
+    return tables if isinstance(tables, dict) else None
+
+
+@functools.cache
+def _shipped_tables() -> dict[str, Any] | None:
+    """The shipped parser tables when they match the grammar, else None (then we build)."""
+    tables = read_tables()
+    if tables is None or tables.get("grammar") != grammar_digest() or tables.get("lark") != lark.__version__:
         return None
     return tables
 
@@ -99,7 +106,12 @@ def tables_bytes() -> bytes:
     _build_cable_parser().save(cable, {"transformer"})
     marking = io.BytesIO()
     _build_marking_parser().save(marking)
-    tables = {"key": tables_key(), "cable": cable.getvalue(), "marking": marking.getvalue()}
+    tables = {
+        "grammar": grammar_digest(),
+        "lark": lark.__version__,
+        "cable": cable.getvalue(),
+        "marking": marking.getvalue(),
+    }
     return pickle.dumps(tables, protocol=4)
 
 
