@@ -157,3 +157,17 @@ def test_summary_comment_and_note_markers(text, kinds):
 )
 def test_signature(text, signature):
     assert body(text).signature == signature
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "level", "unknown"),
+    [
+        ("9. C) Berlusconi and Letta.", "C)", Level.CONFIDENTIAL, (")",)),  # opening parenthesis missing
+        ("6. (C XXXXXXXXXXXX, too, said.", "(C", Level.CONFIDENTIAL, ("(",)),  # a redaction ate the closing one
+        ("1. Summary and comment. (C) The Conservatives.", "C", Level.CONFIDENTIAL, ()),  # after lead-in words
+    ],
+)
+def test_misplaced_and_malformed_marks_are_recorded_as_written(line, raw, level, unknown):
+    marking = body(line).paragraphs[0].marking
+    assert (marking.raw, marking.level, marking.unknown) == (raw, level, unknown)
+    assert marking.canonical == (None if unknown else "C")

@@ -83,21 +83,23 @@ def _marking_in(tok: Token, match: re.Match, group: str):
 
 
 def _late_marking(tok: Token, at: int):
-    """A mark standing after a lead-in word (``¶1. Summary. (S/NF) ...``) or missing its
-    opening parenthesis (``¶9. C) ...``, recorded as written so that a rule can judge it)."""
+    """A mark standing after lead-in words (``¶1. Summary. (S/NF) ...``), or missing a
+    parenthesis (``¶9. C) ...``; ``¶6. (C XXXXXXXXXXXX`` where a redaction ate it), the
+    latter recorded as written with the lone bracket as unknown, so that a rule can judge it."""
     m = P.LEAD_IN_MARK.match(tok, at)
     if m:
         parts = marking_parts(m.group("mark"))
         if (parts.level is not None or parts.controls) and not parts.unknown:
             return _marking_in(tok, m, "mark")
-    m = P.CLOSE_ONLY_MARK.match(tok, at)
-    if m:
-        raw = m.group("mark")
-        parts = marking_parts(raw[:-1])
-        if (parts.level is not None or parts.controls) and not parts.unknown:
-            column = tok.column + m.start("mark")
-            return Marking(raw, parts.level, parts.controls, (")",), parts.separators, None,
-                           Span(tok.line, column, tok.line, column + len(raw)))
+    for pattern, bracket in ((P.CLOSE_ONLY_MARK, ")"), (P.OPEN_ONLY_MARK, "(")):
+        m = pattern.match(tok, at)
+        if m:
+            raw = m.group("mark")
+            parts = marking_parts(raw.strip("()"))
+            if (parts.level is not None or parts.controls) and not parts.unknown:
+                column = tok.column + m.start("mark")
+                return Marking(raw, parts.level, parts.controls, (bracket,), parts.separators, None,
+                               Span(tok.line, column, tok.line, column + len(raw)))
     return None
 
 

@@ -171,9 +171,11 @@ PARAGRAPH = re.compile(
     r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?(?:\.\.?|\))|[ \t]+(?=\([A-Za-z]))(?![\d]))"
     r"(?:[ \t]*" + mark() + r")?"
 )
-# a portion mark after a lead-in word:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
+# a mark whose closing parenthesis a media redaction ate:  ¶6. (C XXXXXXXXXXXX, too, ...
+OPEN_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>\([A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
+# a portion mark after one to four lead-in words:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
-    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
+    r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+){0,3}[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
 )
 # a marked bullet on a heading's line:  1.KEY POINTS -- (C) On May 18, ...
 INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
