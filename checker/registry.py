@@ -3,7 +3,8 @@
 The registry is what the command line, the configuration schema and the documentation read.
 It imports the rule modules (cheap: they import neither lark nor jsonschema) and checks
 the contract each module must keep: a well-formed unique ``CODE``, a unique kebab-case
-``NAME``, a known ``SEVERITY``, an ``OPTIONS`` object schema whose every property has a
+``NAME``, a known ``SEVERITY``, the ``SCOPE`` it reads (parts of the cable model), an
+``OPTIONS`` object schema whose every property has a
 default and a description, a docstring, and a ``check`` function.  A module may set
 ``ENABLED_BY_DEFAULT = False``: such a rule runs only when selected (issue 3: a rule whose
 findings on the corpus are not yet 95 % true is not enabled by default).  A broken rule module
@@ -22,6 +23,11 @@ from typing import Any
 from checker.findings import Problem, Severity
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}[0-9]{3}$")
+#: The parts of the cable model a rule may declare it reads (``SCOPE``): fields of ``Cable``.
+SCOPES = frozenset(
+    {"header", "banners", "captions", "eo", "tags", "subject", "references", "authority",
+     "paragraphs", "page_marks", "markers", "signature", "parse_errors"}
+)
 NAME_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 #: The engine's own finding for a rule that raised; not a rule module, never selectable.
@@ -41,6 +47,7 @@ class RuleInfo:
     name: str
     severity: Severity
     options_schema: Mapping[str, Any]
+    scope: tuple[str, ...]  # the parts of the cable model the rule reads
     doc: str
     summary: str  # first line of the docstring
     check: Callable[..., Iterable[Problem]]
@@ -75,6 +82,9 @@ def rule_info(module: ModuleType) -> RuleInfo:
         severity = Severity.parse(getattr(module, "SEVERITY", ""))
     except ValueError as exc:
         raise RuleDefinitionError(f"{where}: {exc}") from None
+    scope = getattr(module, "SCOPE", None)
+    if not isinstance(scope, tuple) or not scope or not SCOPES.issuperset(scope):
+        raise RuleDefinitionError(f"{where}: SCOPE must be a tuple of cable parts among {', '.join(sorted(SCOPES))}")
     options = getattr(module, "OPTIONS", None)
     problem = _options_problem(options)
     if problem:
@@ -91,6 +101,7 @@ def rule_info(module: ModuleType) -> RuleInfo:
         name=name,
         severity=severity,
         options_schema=MappingProxyType(options),
+        scope=scope,
         doc=doc,
         summary=doc.splitlines()[0].strip(),
         check=check,

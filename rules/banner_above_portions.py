@@ -63,6 +63,7 @@ from checker.portions import banner_level, body_paragraphs, cable_portions
 CODE = "BN004"
 NAME = "banner-above-portions"
 SEVERITY = "warning"
+SCOPE = ("banners", "subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 #: Off by default: on the corpus ~60 % of its findings are true; the model still misses
 #: portions fused mid-line in flattened renderings, which makes the banner look too high.

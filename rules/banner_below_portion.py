@@ -62,6 +62,7 @@ from checker.portions import banner_level, describe, raising_portions
 CODE = "BN003"
 NAME = "banner-below-portion"
 SEVERITY = "error"
+SCOPE = ("banners", "subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

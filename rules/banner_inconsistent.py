@@ -58,6 +58,7 @@ from checker.portions import banner_level
 CODE = "BN002"
 NAME = "banner-inconsistent"
 SEVERITY = "error"
+SCOPE = ("header", "banners", "page_marks")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

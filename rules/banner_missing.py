@@ -57,6 +57,7 @@ from checker.portions import banner_level, cable_portions
 CODE = "BN001"
 NAME = "banner-missing"
 SEVERITY = "error"
+SCOPE = ("header", "banners", "subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

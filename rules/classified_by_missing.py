@@ -60,6 +60,7 @@ from checker.portions import authority_judgeable, banner_level, is_classified
 CODE = "CA001"
 NAME = "classified-by-missing"
 SEVERITY = "warning"
+SCOPE = ("header", "banners", "eo", "authority")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

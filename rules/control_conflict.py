@@ -64,6 +64,7 @@ from checker.portions import cable_portions, marking_text
 CODE = "CT002"
 NAME = "control-conflict"
 SEVERITY = "error"
+SCOPE = ("header", "banners", "captions", "subject", "paragraphs")
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,

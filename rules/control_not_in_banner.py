@@ -66,6 +66,7 @@ from checker.portions import Portion, banner_level, cable_portions, describe
 CODE = "CT001"
 NAME = "control-not-in-banner"
 SEVERITY = "error"
+SCOPE = ("header", "banners", "captions", "subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

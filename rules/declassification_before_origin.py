@@ -56,6 +56,7 @@ from checker.model import Cable
 CODE = "DC004"
 NAME = "declassification-before-origin"
 SEVERITY = "error"
+SCOPE = ("header", "eo")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

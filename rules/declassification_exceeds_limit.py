@@ -61,6 +61,7 @@ from checker.model import Cable
 CODE = "DC003"
 NAME = "declassification-exceeds-limit"
 SEVERITY = "warning"
+SCOPE = ("header", "eo")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 _YEAR_FIRST = re.compile(r"^\d{4}")

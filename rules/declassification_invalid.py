@@ -60,6 +60,7 @@ from checker.model import Cable, Declassification
 CODE = "DC002"
 NAME = "declassification-invalid"
 SEVERITY = "error"
+SCOPE = ("header", "eo")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

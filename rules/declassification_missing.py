@@ -56,6 +56,7 @@ from checker.portions import banner_level, is_classified
 CODE = "DC001"
 NAME = "declassification-missing"
 SEVERITY = "error"
+SCOPE = ("banners", "eo")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

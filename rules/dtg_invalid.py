@@ -54,6 +54,7 @@ from checker.model import Cable, DeLine
 CODE = "HD001"
 NAME = "dtg-invalid"
 SEVERITY = "error"
+SCOPE = ("header",)
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,

@@ -61,6 +61,7 @@ from checker.model import Cable
 CODE = "DC005"
 NAME = "eo-mismatch"
 SEVERITY = "warning"
+SCOPE = ("header", "eo")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

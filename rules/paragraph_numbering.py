@@ -61,6 +61,7 @@ from checker.portions import body_paragraphs
 CODE = "NU001"
 NAME = "paragraph-numbering"
 SEVERITY = "warning"
+SCOPE = ("header", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 #: Off by default: on the corpus ~83 % of its findings are true; most false ones are
 #: paragraphs fused mid-line in flattened renderings that the model does not see yet.

@@ -38,6 +38,7 @@ from checker.model import Cable
 CODE = "SY001"
 NAME = "parse-error"
 SEVERITY = "error"
+SCOPE = ("parse_errors",)
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

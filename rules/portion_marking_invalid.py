@@ -67,6 +67,7 @@ from checker.portions import cable_portions
 CODE = "PM002"
 NAME = "portion-marking-invalid"
 SEVERITY = "error"
+SCOPE = ("subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

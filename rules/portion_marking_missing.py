@@ -67,6 +67,7 @@ from checker.portions import body_paragraphs, is_classified, paragraph_ref, subp
 CODE = "PM001"
 NAME = "portion-marking-missing"
 SEVERITY = "error"
+SCOPE = ("header", "banners", "eo", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

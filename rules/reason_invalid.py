@@ -65,6 +65,7 @@ from checker.portions import authority_judgeable
 CODE = "CA003"
 NAME = "reason-invalid"
 SEVERITY = "error"
+SCOPE = ("header", "eo", "authority")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

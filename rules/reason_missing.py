@@ -62,6 +62,7 @@ from checker.portions import authority_judgeable, banner_level, is_classified
 CODE = "CA002"
 NAME = "reason-missing"
 SEVERITY = "warning"
+SCOPE = ("header", "banners", "eo", "authority")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

@@ -55,6 +55,7 @@ from checker.portions import is_classified
 CODE = "PM003"
 NAME = "subject-marking-missing"
 SEVERITY = "warning"
+SCOPE = ("header", "banners", "eo", "subject")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 

@@ -31,6 +31,7 @@ def fake_rule(code: str, name: str, check, severity: str = "error", options=NO_O
     module = types.ModuleType(f"fake_{name.replace('-', '_')}")
     module.__doc__ = f"Fake rule {name}.\n\nWhat it checks:\n    test only."
     module.CODE, module.NAME, module.SEVERITY, module.OPTIONS = code, name, severity, options
+    module.SCOPE = ("banners",)
     module.check = check
     return rule_info(module)
 

@@ -140,7 +140,7 @@ def test_resolve_rejects_unknown_selectors_listing_the_allowed_values():
 def rule_module(**attributes) -> types.ModuleType:
     module = types.ModuleType("checker.rules.sample")
     module.__doc__ = "Sample."
-    module.CODE, module.NAME, module.SEVERITY = "ZZ001", "sample-rule", "error"
+    module.CODE, module.NAME, module.SEVERITY, module.SCOPE = "ZZ001", "sample-rule", "error", ("banners",)
     module.OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
     module.check = lambda cable, ctx: []
     for key, value in attributes.items():
@@ -154,6 +154,7 @@ def rule_module(**attributes) -> types.ModuleType:
         ({"CODE": "Z1"}, "CODE 'Z1' is not two capitals and three digits"),
         ({"NAME": "Sample_Rule"}, "NAME 'Sample_Rule' is not kebab-case"),
         ({"SEVERITY": "fatal"}, "unknown severity 'fatal'"),
+        ({"SCOPE": ("banner",)}, "SCOPE must be a tuple of cable parts among authority, banners"),
         ({"OPTIONS": {"type": "object", "properties": {}}}, "additionalProperties to false"),
         (
             {"OPTIONS": {"type": "object", "additionalProperties": False, "properties": {"x": {"default": 1}}}},
