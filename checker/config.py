@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from checker.discovery import path_matches
 from checker.findings import Severity
+from checker.source import SourceError, TooLargeError, read_bytes
 
 if TYPE_CHECKING:
     from checker.engine import EngineSettings
@@ -206,12 +207,11 @@ def read_table(path: str) -> dict[str, Any] | None:
     """The cablelint table of one configuration file, or ``None`` for a pyproject without one."""
     is_pyproject = os.path.basename(path) == "pyproject.toml"
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read configuration: {(error.strerror or str(error)).lower()}") from None
-    if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"{path}: configuration file larger than {MAX_CONFIG_BYTES // 1024} KiB")
+        data = read_bytes(path, MAX_CONFIG_BYTES)
+    except TooLargeError:
+        raise ConfigError(f"{path}: configuration file larger than {MAX_CONFIG_BYTES // 1024} KiB") from None
+    except SourceError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     if is_pyproject and not _MAY_HOLD_OUR_TABLE.search(data):
         return None  # start-up: no TOML parser for the many pyprojects without our table
     document = _parse_toml(path, data)
@@ -244,7 +244,7 @@ def _parse_toml(path: str, data: bytes) -> dict[str, Any]:
 
 def load_file(path: str) -> Config:
     """Load one named configuration file (``--config``); its directory is the root."""
-    if not os.path.isfile(path):
+    if not os.path.exists(path):
         raise ConfigError(f"{path}: configuration file not found")
     table = read_table(path)
     if table is None:

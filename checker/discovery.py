@@ -18,9 +18,14 @@ import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
+from checker.source import SourceError, read_path
+
 #: Directory names never searched (they can still be named explicitly).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
                           ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".hypothesis"})
+
+#: Largest ``.gitignore`` read; a bigger one is ignored rather than slowing every run.
+_IGNORE_FILE_BYTES = 1024 * 1024
 
 #: The path that stands for standard input.
 STDIN = "-"
@@ -212,10 +217,9 @@ class GitIgnore:
 
 def _read_rules(path: str, base: str) -> tuple[_IgnoreRule, ...]:
     """Parse one ignore file; a missing or unreadable one contributes nothing."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
+    try:  # non-blocking and size-limited: a FIFO or a huge file named .gitignore cannot stall us
+        lines = read_path(path, limit=_IGNORE_FILE_BYTES).text.splitlines()
+    except SourceError:
         return ()
     rules = []
     for line in lines:

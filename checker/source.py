@@ -87,6 +87,14 @@ def _checked(text: str, encoding: str, note: str | None = None) -> Source:
 
 def read_path(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> Source:
     """Read and decode one file, read-only; raises :class:`SourceError` with a one-line reason."""
+    return decode(read_bytes(path, limit))
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
+    """Read one regular file, read-only and without ever blocking on a FIFO or device.
+
+    Also used for configuration and ``.gitignore`` files, which users control just as little.
+    """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -100,7 +108,7 @@ def read_path(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> Source:
         os.close(fd)
         raise SourceError("is a directory" if stat.S_ISDIR(mode) else "not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        return decode(read_limited(handle, limit))
+        return read_limited(handle, limit)
 
 
 def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> Source:

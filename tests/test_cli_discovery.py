@@ -166,3 +166,11 @@ def test_a_hostile_gitignore_pattern_does_not_backtrack(tmp_path: Path) -> None:
     assert ignore.ignores(str(tmp_path / name), False) is False  # returns at once; no timing asserted
     assert ignore.ignores(str(tmp_path / "x" / name), False) is False
     assert ignore.ignores(str(tmp_path / ("a" * 100 + "b")), False) is True
+
+
+def test_a_fifo_or_directory_named_gitignore_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    os.mkfifo(tmp_path / ".gitignore")  # opening it for reading would block for ever
+    (tmp_path / ".git" / "info" / "exclude").mkdir()
+    tree(tmp_path, "a.txt")
+    assert found(tmp_path, ".") == [("a.txt", None)]

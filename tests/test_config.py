@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,14 @@ def test_huge_values_and_many_errors_keep_the_message_short(tmp_path: Path) -> N
     with pytest.raises(ConfigError) as caught:
         load_file(str(path))
     assert len(str(caught.value)) < 2000
+
+
+def test_a_fifo_as_config_file_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "cablelint.toml")
+    with pytest.raises(ConfigError) as caught:
+        load_file(str(tmp_path / "cablelint.toml"))
+    assert str(caught.value) == f"{tmp_path / 'cablelint.toml'}: cannot read configuration: not a regular file"
+    assert Resolver().for_path(str(tmp_path / "a.txt")).path is None  # found by search: passed over
 
 
 def test_missing_config_file(tmp_path: Path) -> None:
