@@ -85,7 +85,8 @@ class _Lexer:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
         plain = P.BLANKS.sub(" ", text) if P.BLANKS.search(text) else text
-        self.lines = [line.rstrip() for line in split_lines(plain)]
+        raw_lines = split_lines(plain)
+        self.lines = [line.rstrip() for line in raw_lines]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
         self.state = HEADER
@@ -99,9 +100,10 @@ class _Lexer:
         self.seen_banner = False
         self.last_number = 0  # the paragraph number last seen, as interpreted
         self.last_label: str | None = None  # the list label that opened the previous line
+        # where each line starts in the text (line breaks counted as one character)
         self.offsets: list[int] = []
         pos = 0
-        for line in self.lines:
+        for line in raw_lines:
             self.offsets.append(pos)
             pos += len(line) + 1
 
