@@ -75,6 +75,16 @@ def test_text_statistics_quiet_and_source() -> None:
     )
 
 
+def test_text_never_passes_control_characters_to_the_terminal() -> None:
+    hostile = Finding(Span(1, 1, 1, 3), "PM002", "portion-marking-invalid", Severity.ERROR,
+                      "unknown token \x1b[2J in (S\x07)", "S\x1b]0;x", "a\x1b.txt")
+    text = render("text", [FileResult("a", (hostile,), source_lines={1: "\t(S\x1b[2J)"})], show_source=True)
+    assert "\x1b" not in text and "\x07" not in text
+    assert text.splitlines()[:4] == [
+        "a\\x1b.txt:1:1: PM002 [error] unknown token \\x1b[2J in (S\\x07) (portion-marking-invalid)",
+        "     (S [2J)", "    ^~", "    suggestion: S\\x1b]0;x"]
+
+
 def test_text_colour_is_ansi_only_when_asked() -> None:
     assert "\033[" not in render("text")
     coloured = render("text", color=True)
