@@ -304,7 +304,8 @@ def _header(routing: list, items: list, partial: bool) -> Header | None:
             security = F.security_line(item)
         elif kind == "DTG_LINE" and dtg is None:
             dtg = F.dtg(item)
-    if first is None and not addresses and not partial:
+    recognised = transmission_id or prosign or de or security or dtg or addresses or partial
+    if not recognised:  # only unplaced text before the banner (a print's cover, a csv row)
         return None
     span = Span(first.line, first.column, last.end_line, last.end_column) if first else None
     if addresses:
