@@ -94,6 +94,32 @@ def test_a_damaged_cable_never_causes_an_internal_error(data: bytes) -> None:
     assert [v.signature for v in oracle.check_bytes(data)] == []
 
 
+#: Values a TOML table can hold, nested; keys drawn from the real configuration keys, rule
+#: codes and names, and junk, so that validation is reached at every depth.
+_KEYS = st.sampled_from(["select", "ignore", "extend-select", "per-file-ignores", "rules", "include", "exclude",
+                         "fail-level", "as-of", "severity", "PM001", "banner-missing", "BN", "", "x" * 300])
+_SCALARS = st.one_of(st.text(max_size=20), st.integers(), st.floats(allow_nan=True), st.booleans(),
+                     st.dates(), st.datetimes(), st.sampled_from(["error", "warning", "PM", "2020-02-30", "**/*"]))
+_TOML_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner,
+                                                                                                    max_size=4),
+                            max_leaves=20)
+
+
+@BUDGET
+@given(st.dictionaries(_KEYS, _TOML_VALUES, max_size=6))
+def test_any_configuration_table_is_accepted_or_refused_with_one_line(table: dict) -> None:
+    """A configuration either builds settings or raises ConfigError with a one-line message."""
+    from checker.config import Config, ConfigError, from_mapping
+
+    try:
+        config = from_mapping(table, source="fuzz.toml")
+    except ConfigError as error:
+        assert str(error).startswith("fuzz.toml: ") and "\n" not in str(error)
+        return
+    assert isinstance(config, Config)
+    config.settings_for("a/b.txt")
+
+
 def test_the_oracle_catches_a_finding_past_the_end_of_the_file() -> None:
     """The property above can fail: a span on line 3 of a 2-line file is reported."""
     from checker.model import Span
