@@ -237,12 +237,14 @@ def _report(result: Any, quiet: bool) -> None:
     A rule that raised is reported by its internal-error finding in the output itself (and
     makes the exit code 2); only its traceback, under ``--verbose``, comes here.
     """
+    from checker.formatters import printable
+
     if result.error is not None:
-        click.echo(f"{result.display}: error: {result.error}", err=True)
+        click.echo(printable(f"{result.display}: error: {result.error}"), err=True)
     if result.detail:
         click.echo(result.detail.rstrip(), err=True)
     if result.note and not quiet:
-        click.echo(f"{result.display}: note: {result.note}", err=True)
+        click.echo(printable(f"{result.display}: note: {result.note}"), err=True)
 
 
 def _open_output(path: str | None) -> TextIO:

@@ -127,6 +127,11 @@ def test_an_unreadable_file_is_reported_and_the_others_still_checked(cablelint: 
                        "binary.txt: error: binary data (NUL bytes), not a text cable\n")
 
 
+def test_control_characters_in_a_file_name_are_escaped_on_stderr(cablelint: Invoke, work: Path) -> None:
+    run = cablelint(["check", "missing\x1b[2J.txt"])
+    assert (run.code, run.err) == (2, "missing\\x1b[2J.txt: error: no such file or directory\n")
+
+
 def test_usage_errors_exit_2_with_one_line(cablelint: Invoke, work: Path) -> None:
     cases = {
         ("check", "--bogus"): "cablelint: error: No such option '--bogus'.",

@@ -10,6 +10,7 @@ only when their format is asked for.
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -92,6 +93,15 @@ class Formatter:
 
     def finish(self, summary: Summary) -> None:
         """Called once after the last file."""
+
+
+#: C0 and C1 control characters (and DEL), which must never reach a terminal raw.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Control characters as ``\\x1b``: a hostile cable or file name must not drive a terminal."""
+    return CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def get(name: str) -> type[Formatter]:

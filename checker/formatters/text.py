@@ -7,25 +7,18 @@ statistics and a closing summary line.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity
-from checker.formatters import Formatter, Summary
+from checker.formatters import CONTROLS, Formatter, Summary, printable
 
 if TYPE_CHECKING:
     from checker.api import FileResult
 
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
 _DIM = "\033[2m"
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-
-
-def printable(text: str) -> str:
-    """Control characters as ``\\x1b``: a hostile cable must not drive the reader's terminal."""
-    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def plural(count: int, word: str) -> str:
@@ -60,7 +53,7 @@ class TextFormatter(Formatter):
         start = finding.span.column - 1
         end = finding.span.end_column - 1 if finding.span.end_line == finding.span.line else len(text)
         marker = " " * start + "^" + "~" * max(0, end - start - 1)
-        shown = _CONTROLS.sub(" ", text)  # one column per character, so the caret stays aligned
+        shown = CONTROLS.sub(" ", text)  # one column per character, so the caret stays aligned
         self.out.write(f"    {shown}\n    {self._paint(marker, _COLOURS[finding.severity])}\n")
         if finding.suggestion:
             self.out.write(f"    suggestion: {printable(finding.suggestion)}\n")
