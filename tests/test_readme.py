@@ -76,7 +76,10 @@ def test_configuration_keys_table_matches_the_schema() -> None:
 
 
 def test_configuration_example_is_valid() -> None:
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
 
     document = tomllib.loads(fenced("## Configuration", "toml"))
     config = from_mapping(document["tool"]["cablelint"])
