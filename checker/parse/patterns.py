@@ -188,7 +188,7 @@ FUSED_PARAGRAPH = re.compile(
     r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
 )
 # the first paragraph glued behind any word (only trusted for a first paragraph that is marked)
-FUSED_FIRST_PARAGRAPH = re.compile(r"[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
+FUSED_FIRST_PARAGRAPH = re.compile(r"(?<![ \t])[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
 # a section number of a reason citation: 1.4  1.5  1.6
 SECTION_NUMBER = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)")
 # a list label opening a line:  (B) Sao Paulo 215;   B. ...
