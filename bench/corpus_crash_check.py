@@ -8,6 +8,8 @@ Each file is read and decoded as the command line does (``checker.source``), the
 the fuzzers' oracle (``fuzz/oracle.py``): an exception, an ``internal parser error``, an
 ``IN001`` finding, a finding or parse error outside the file, or a file far slower than linear
 work allows is a violation.  Files refused as unreadable are counted with their reasons.
+Then every finding's message and suggestion is compared with its cable: four consecutive
+words of the cable in a message count as quoted cable text (issue 5: none allowed).
 ``--cli`` also runs the real ``cablelint check`` once over the whole directory (JSON to a
 temporary file, default worker pool) and reports its exit code and any error line on stderr.
 The exit status is 1 when there is a violation.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -71,6 +74,38 @@ def check_each(files: list[Path]) -> int:
     return count
 
 
+def quoted_prose(text: str, messages: list[str]) -> list[str]:
+    """The messages that repeat four consecutive words of the cable (with a lower-case letter,
+    so marking tokens such as ``S//NF`` or ``C O N F`` do not count): quoted cable text."""
+    lowered = text.lower()
+    quoting = []
+    for message in messages:
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]+", message)
+        grams = (" ".join(words[i:i + 4]) for i in range(len(words) - 3))
+        if any(any(c.islower() for c in gram) and gram.lower() in lowered for gram in grams):
+            quoting.append(message)
+    return quoting
+
+
+def check_messages(files: list[Path]) -> int:
+    """Lint every cable and count the findings whose message or suggestion quotes it."""
+    from checker.api import lint_text
+
+    quoting: list[str] = []
+    for path in files:
+        try:
+            text = read_path(path).text
+        except SourceError:
+            continue
+        findings = lint_text(text, {"as-of": oracle.AS_OF.isoformat()})
+        quoting += [f"{path.name}: {m}" for m in quoted_prose(text, [f"{f.message} {f.suggestion or ''}"
+                                                                     for f in findings])]
+    print(f"findings whose message quotes four words of the cable: {len(quoting)}")
+    for line in quoting[:5]:
+        print(f"  {line}")
+    return len(quoting)
+
+
 def check_with_cli(path: Path) -> int:
     """One real ``cablelint check`` over the corpus; the number of internal errors it reports."""
     folder = path / "cables" if (path / "cables").is_dir() else path
@@ -100,6 +135,7 @@ def main() -> int:
         print(f"no .txt files under {options.path}", file=sys.stderr)
         return 2
     problems = check_each(files)
+    problems += check_messages(files)
     if options.cli:
         problems += check_with_cli(options.path)
     print("\nOK: no crash, no internal error" if problems == 0 else f"\nFAILED: {problems} problems")
