@@ -67,7 +67,9 @@ def normalise(text: str) -> str:
     return _NON_ALNUM.sub(" ", text.upper()).strip()
 
 
-_FUSED_FIELD = re.compile(r"^(?:REFS?|REFTEL|REFERENCE|CLASSIFIED BY|CLASSFIED BY|SENSITIVE|[A-Z ]*\d{8} \d{3})\b")
+_FUSED_FIELD = re.compile(
+    r"^(?:REFS?|REFTEL|REFERENCE|CLASSIFIED BY|CLASSFIED BY|DERIVED FROM|SENSITIVE|[A-Z ]*\d{8} \d{3})\b"
+)
 
 
 def subject_verdict(cable: Cable, source: str) -> str:
@@ -82,12 +84,17 @@ def subject_verdict(cable: Cable, source: str) -> str:
     if want and ours.startswith(want):
         return "agree"
     marking = cable.subject.marking if cable.subject else None
+    reasons = []
     if marking is not None:
         mark = normalise(marking.raw)
-        if want.startswith(mark + " ") and ours.startswith(want[len(mark) + 1:]):
-            return "source keeps the portion mark the parser splits off"
+        if want.startswith(mark + " "):
+            want = want[len(mark) + 1:]
+            reasons.append("source keeps the portion mark the parser splits off")
+            if ours.startswith(want):
+                return reasons[0]
     if ours and want.startswith(ours) and _FUSED_FIELD.match(want[len(ours):].strip()):
-        return "source runs on into the fused REF / Classified By / page-break text"
+        reasons.append("source runs on into the fused REF / Classified By / page-break text")
+        return "; ".join(reasons)
     return "differs"
 
 
