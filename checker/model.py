@@ -248,6 +248,7 @@ class SubParagraph:
     label: str  # "A", "27.A", "--"
     marking: Marking | None
     span: Span
+    redacted_start: bool = False  # opens with a media redaction run (XXXXXXXXXXXX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +265,9 @@ class Paragraph:
     marking: Marking | None
     subparagraphs: tuple[SubParagraph, ...]
     span: Span
+    # Opens with a media redaction run (``¶7. XXXXXXXXXXXX ...``): a missing mark may have been
+    # redacted together with the name, so its absence says nothing.
+    redacted_start: bool = False
 
 
 @dataclass(frozen=True, slots=True)
