@@ -8,7 +8,9 @@ What it checks:
     sibling is marked, each unmarked sibling is reported.  An unmarked paragraph whose
     sub-paragraphs are all marked is a heading (``1. Key points:`` followed by marked
     bullets) and passes.  A list numbered ``1)``, ``2)`` inside paragraphs numbered
-    ``1.``, ``2.`` is part of its paragraph, not a paragraph of its own.  Unclassified cables need no marks;
+    ``1.``, ``2.`` is part of its paragraph, not a paragraph of its own.  A portion that
+    opens with a media redaction (``¶7. XXXXXXXXXXXX``) is not judged: its mark may have
+    been redacted with the name.  Unclassified cables need no marks;
     E.O. 11652 cables (before 1978-12-01) asked for them only where practicable.
     Cables dated 1978-12-01 to 1995-10-13 are reported as warnings (T-PM-2).
 
@@ -79,7 +81,7 @@ def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
     for bullets in (True, False):
         siblings = [(sub, ref) for sub, ref in subs if (sub.label == "--") == bullets]
         if any(sub.marking is not None for sub, _ in siblings):
-            yield from ((ref, sub.span) for sub, ref in siblings if sub.marking is None)
+            yield from ((ref, sub.span) for sub, ref in siblings if sub.marking is None and not sub.redacted_start)
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:

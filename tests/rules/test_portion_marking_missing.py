@@ -54,3 +54,18 @@ def test_list_items_and_stray_numbers_are_not_portions(cable, check):
     built = cable(paragraphs=["1. (C) Steps:\n1) first\n2) second", "2. (C) met on September\n11. to discuss",
                               "3. (C) The list:", "1. one", "2. two", "4. (C) end"])
     assert check(built.text, RULE) == []
+
+
+def test_a_portion_opening_with_a_media_redaction_is_not_judged(model):
+    from dataclasses import replace
+
+    from checker.engine import EngineSettings, check_cable
+
+    cable = model()
+    redacted = replace(cable.paragraphs[1], marking=None, redacted_start=True)
+    unmarked = replace(cable.paragraphs[1], marking=None)
+    settings = EngineSettings(enabled=frozenset({RULE}))
+    assert check_cable(replace(cable, paragraphs=(cable.paragraphs[0], redacted)), settings) == []
+    assert [f.message for f in check_cable(replace(cable, paragraphs=(cable.paragraphs[0], unmarked)), settings)] == [
+        "¶2 has no portion marking"
+    ]
