@@ -76,7 +76,7 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
     subs = list(subparagraph_refs(paragraph))
     heading = bool(subs) and all(sub.marking is not None for sub, _ in subs)
-    if paragraph.marking is None and not heading:
+    if paragraph.marking is None and not heading and not paragraph.redacted_start:
         yield paragraph_ref(paragraph), paragraph.span
     for bullets in (True, False):
         siblings = [(sub, ref) for sub, ref in subs if (sub.label == "--") == bullets]
