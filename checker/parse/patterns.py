@@ -172,7 +172,7 @@ PARAGRAPH = re.compile(
     r"(?:[ \t]*" + mark() + r")?"
 )
 # a mark whose closing parenthesis a media redaction ate:  ¶6. (C XXXXXXXXXXXX, too, ...
-OPEN_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>\([A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
+OPEN_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*(?P<mark>\([A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
 # a portion mark after one to four lead-in words:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
     r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+){0,3}[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
@@ -182,7 +182,7 @@ INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
 # the UNCLAS word with a letter lost or doubled:  NCLAS   UUNCLAS
 DAMAGED_UNCLAS = re.compile(r"U{0,2}N?CLAS(?:SIFIED)?")
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
-CLOSE_ONLY_MARK = re.compile(r"[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
+CLOSE_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
 # a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
 FUSED_PARAGRAPH = re.compile(
     r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
