@@ -67,5 +67,5 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if decl.date <= cable.date:
         yield Problem(
             decl.span,
-            f"declassification date {decl.date_raw} is on or before the cable date {cable.date.isoformat()}",
+            f"declassification date {decl.date_raw or decl.date.isoformat()} is on or before the cable date {cable.date.isoformat()}",
         )

@@ -81,7 +81,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     allowed = latest.strftime(pattern)
     yield Problem(
         decl.span,
-        f"declassification date {decl.date_raw} is after {allowed}, "
+        f"declassification date {decl.date_raw or decl.date.isoformat()} is after {allowed}, "
         f"the {era.max_years}-year limit of {era.label}",
         allowed,
     )
