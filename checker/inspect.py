@@ -100,6 +100,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
                 "line": p.span.line,
                 "span": _span(p.span),
                 "marking": _marking(p.marking),
+                "redacted_start": p.redacted_start,
                 "subparagraphs": [
                     {"label": s.label, "line": s.span.line, "marking": _marking(s.marking)}
                     for s in p.subparagraphs

@@ -171,3 +171,21 @@ def test_misplaced_and_malformed_marks_are_recorded_as_written(line, raw, level,
     marking = body(line).paragraphs[0].marking
     assert (marking.raw, marking.level, marking.unknown) == (raw, level, unknown)
     assert marking.canonical == (None if unknown else "C")
+
+
+@pytest.mark.parametrize(
+    ("line", "redacted"),
+    [
+        ("7. XXXXXXXXXXXX said the minister would come.", True),
+        ("¶2.  xxxxxxxxxxxx should be told.", True),
+        ("3. (C) XXXXXXXXXXXX said so.", True),
+        ("4. The minister said XXXXXXXXXXXX would come.", False),
+    ],
+)
+def test_a_paragraph_opening_with_a_media_redaction_is_flagged(line, redacted):
+    assert body(line).paragraphs[0].redacted_start is redacted
+
+
+def test_a_bullet_opening_with_a_media_redaction_is_flagged():
+    (sub,) = body("1. (S) Text.\n-- XXXXXXXXXXXX told us.").paragraphs[0].subparagraphs
+    assert sub.redacted_start

@@ -103,6 +103,12 @@ def _late_marking(tok: Token, at: int):
     return None
 
 
+def _redacted_at(tok: Token, match: re.Match | None) -> bool:
+    """Whether the text right after a paragraph's number (and mark) is a media redaction run
+    (``¶7. XXXXXXXXXXXX ...``): a mark may have been redacted together with the name."""
+    return match is not None and P.REDACTION_START.match(tok, match.end()) is not None
+
+
 def _end_of(item) -> tuple[int, int] | None:
     """Where a paragraph item ends (line, column), for the paragraph's span."""
     if isinstance(item, Token):
@@ -165,11 +171,15 @@ class ToModel(Transformer):
         tok = children[0]
         if tok.type == "BULLET":
             m = P.BULLET.match(tok)
-            return SubParagraph("--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok))
+            return SubParagraph(
+                "--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m)
+            )
         m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok)
         if not m:
             return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
-        return SubParagraph(m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok))
+        return SubParagraph(
+            m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok), _redacted_at(tok, m)
+        )
 
     def page_mark(self, children) -> PageMark:
         return F.page_mark(children[0])
@@ -362,7 +372,7 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
             end_line, end_column = end
     return Paragraph(
         number, number_raw, marking, tuple(subparagraphs),
-        Span(tok.line, tok.column, end_line, end_column),
+        Span(tok.line, tok.column, end_line, end_column), _redacted_at(tok, m),
     )
 
 
