@@ -69,3 +69,8 @@ def test_a_portion_opening_with_a_media_redaction_is_not_judged(model):
     assert [f.message for f in check_cable(replace(cable, paragraphs=(cable.paragraphs[0], unmarked)), settings)] == [
         "¶2 has no portion marking"
     ]
+
+
+def test_a_redacted_opening_in_the_text_is_not_judged(cable, check):
+    built = cable(paragraphs=["1. (C) Text.", "2. XXXXXXXXXXXX told us that.", "3. Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶3 has no portion marking")]
