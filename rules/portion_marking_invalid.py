@@ -91,9 +91,8 @@ def _fault(marking: Marking) -> tuple[str, str | None] | None:
     known = marking.level is not None or bool(marking.controls)
     if not known and not all(map(_could_be_a_token, marking.unknown)):
         return None  # a heading, list label or aside in parentheses: (Afghanistan), (b)
-    if any(control.startswith(vocabulary().rel_to_prefix) for control in marking.controls):
-        return None  # REL TO lists name countries and groups freely, with spaces
-    if marking.unknown:
+    rel_to = any(control.startswith(vocabulary().rel_to_prefix) for control in marking.controls)
+    if marking.unknown and not rel_to:  # REL TO lists name countries and groups freely
         guesses = {token: _did_you_mean(token) for token in marking.unknown}
         suggestion = None
         if all(guesses.values()):
@@ -101,9 +100,10 @@ def _fault(marking: Marking) -> tuple[str, str | None] | None:
             for token, guess in guesses.items():
                 suggestion = suggestion.replace(token, guess, 1)
         return f"unknown {', '.join(marking.unknown)}", suggestion
-    unclassified_only = vocabulary().unclassified_only
-    if marking.level is None and not unclassified_only.intersection(marking.controls):
+    if marking.level is None and not vocabulary().unclassified_only.intersection(marking.controls):
         return "no classification level", None
+    if rel_to:
+        return None  # and write them with spaces
     if " " in marking.separators:
         return "tokens separated by a space", marking.canonical
     if "-" in marking.separators and not marking.raw.upper().startswith("SBU"):

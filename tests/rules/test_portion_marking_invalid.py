@@ -43,3 +43,16 @@ def test_a_mark_without_its_opening_parenthesis_is_a_warning(cable, check):
     built = cable(paragraphs=["1. (U) a", "2. C) b"])
     assert check(built.text, RULE) == [(RULE, built.para[1], 4, "¶2 marking C) is invalid: no opening parenthesis")]
     assert [(f.suggestion, f.severity.label) for f in findings_of(built.text, RULE)] == [("(C)", "warning")]
+
+
+def test_a_rel_to_mark_without_a_level(model):
+    from dataclasses import replace
+
+    from checker.engine import EngineSettings, check_cable
+    from checker.model import Marking, Span
+
+    cable = model()
+    rel = Marking("/Rel UK", None, ("REL TO UK",), (), ("/",), None, Span(7, 5, 7, 12))
+    para = replace(cable.paragraphs[1], marking=rel)
+    found = check_cable(replace(cable, paragraphs=(cable.paragraphs[0], para)), EngineSettings(enabled=frozenset({RULE})))
+    assert [f.message for f in found] == ["¶2 marking (/Rel UK) is invalid: no classification level"]
