@@ -74,6 +74,11 @@ def test_a_routing_caption_wraps_onto_the_next_line():
         ("E.O. 12958:", "12958", "empty", None, ()),
         ("E.o. 12958: decl: 08/06/2033", "12958", "date", dt.date(2033, 8, 6), ()),
         ("E.0. 12958: DECL: 03/05/11", "12958", "date", dt.date(2011, 3, 5), ()),
+        ("E.O. 12958: DNG: CO 01/26/2021", "12958", "date", dt.date(2021, 1, 26), ()),
+        ("E.O. 12958: DECL ON: 07/01/2019", "12958", "date", dt.date(2019, 7, 1), ()),
+        ("E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006", "12958", "date", dt.date(2006, 6, 21), ()),
+        ("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", "12065", "gds", dt.date(1985, 8, 12), ()),
+        ("E.O. 12958: DECL: 08...", "12958", "unknown", None, ()),
     ],
 )
 def test_eo_line_forms(line, order, kind, date, exemptions):

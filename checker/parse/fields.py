@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from lark import Token
+from lark.exceptions import LarkError
 
 from checker.model import (
     Address,
@@ -34,6 +35,7 @@ from checker.model import (
     Tags,
 )
 from checker.parse import patterns as P
+from checker.parse.grammar import marking_parser
 from checker.parse.markings import damaged_marking, make_marking, marking_parts
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -199,9 +201,6 @@ _DATE_WORDS = re.compile(
     r"(?:(?P<d1>\d{1,2})[ ]+(?P<m1>[A-Z]{3,9})[ ,]+(?P<y1>\d{4})"
     r"|(?P<m2>[A-Z]{3,9})[ ]+(?P<d2>\d{1,2}),?[ ]+(?P<y2>\d{4}))"
 )
-_EXEMPTION = re.compile(r"(?<![A-Z0-9])(?:(?:25|50)?X\d(?:-[A-Z]+)?|MR|XGDS-\d)(?![A-Z0-9])")
-_DECL_KEYWORD = re.compile(r"^(?:DECL(?:ASSIFY)?(?:[ ]+ON)?|DNG|DECLASSIFY[ ]+ON)[ \t]*:?[ \t]*", re.I)
-_SECTION_PREFIX = re.compile(r"^1\.[4-6][ \t]*")
 
 
 def _date_of(text: str) -> tuple[str | None, _dt.date | None]:
@@ -233,25 +232,42 @@ def _date_of(text: str) -> tuple[str | None, _dt.date | None]:
 
 @functools.lru_cache(maxsize=1024)
 def _declassification(raw: str) -> tuple[str, str | None, _dt.date | None, tuple[str, ...], str | None]:
-    """(kind, date_raw, date, exemptions, event) of the instruction after the E.O. number."""
-    text = _DECL_KEYWORD.sub("", raw.strip(" \t:;.,")).strip(" \t:;.,")
-    upper = text.upper()
-    if not text:
+    """(kind, date_raw, date, exemptions, event) of the instruction after the E.O. number.
+
+    The grammar (start symbol ``declassification``) reads the parts in order; the kind is the
+    first of: nothing but the keyword -> "empty"; N/A or OADR first -> "na" / "oadr"; GDS first
+    -> "gds"; a date -> "date"; exemption codes -> "exemption"; words -> "event".
+    """
+    text = raw.strip(" \t:;.,")
+    try:
+        tree = marking_parser().parse(text, start="declassification")
+    except LarkError:  # the grammar reads any text; this is only a safety net
+        return "unknown", None, None, (), None
+    parts = [child for child in tree.children[1:] if child is not None]
+    if not parts:
         return "empty", None, None, (), None
-    if upper.startswith(("N/A", "NA ")) or upper == "NA":
-        return "na", None, None, (), None
-    if upper.startswith("OADR"):
-        return "oadr", None, None, (), None
-    date_raw, date = _date_of(text)
-    exemptions = tuple(dict.fromkeys(_EXEMPTION.findall(upper)))
-    if upper.startswith("GDS"):
+    first = parts[0].data
+    if first in ("not_applicable", "oadr"):
+        return ("na" if first == "not_applicable" else "oadr"), None, None, (), None
+    date_raw = date = None
+    words: list[Token] = []
+    for part in parts:
+        tok = part.children[0]
+        if part.data == "date" and date_raw is None:
+            date_raw, date = _date_of(str(tok))
+            if date_raw is None:  # "AFTER 5, 2019": not a month, so words
+                words.append(tok)
+        elif part.data == "event_word":
+            words.append(tok)
+    exemptions = tuple(dict.fromkeys(str(p.children[0]).upper() for p in parts if p.data == "exemption"))
+    if first == "gds":
         return "gds", date_raw, date, exemptions, None
     if date_raw is not None:
         return "date", date_raw, date, exemptions, None
     if exemptions:
         return "exemption", None, None, exemptions, None
-    if any(c.isalpha() for c in text):
-        return "event", None, None, (), _SECTION_PREFIX.sub("", text).strip() or None
+    if any(char.isalpha() for word in words for char in word):  # "08..." or "(##)" is no event
+        return "event", None, None, (), text[words[0].start_pos:].strip() or None
     return "unknown", None, None, (), None
 
 

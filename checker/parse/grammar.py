@@ -1,8 +1,8 @@
 """Loading ``grammar/cable.lark``: two LALR parsers over one grammar file, built lazily.
 
 The skeleton parser (start symbol ``cable``) is fed by the line-classifying lexer; the
-field parser (start symbol ``marking``) uses Lark's contextual lexer on the terminals the
-grammar defines.  Each is made on first use and then kept for the life of the process
+field parser (start symbols ``marking`` and ``declassification``) uses Lark's contextual
+lexer on the terminals the grammar defines.  Each is made on first use and then kept for the life of the process
 (``functools.cache``), so ``import checker.parse`` stays cheap.
 
 Building the LALR tables takes about 0.4 s, too slow for a command that checks one cable.
@@ -83,7 +83,9 @@ def _build_cable_parser(**options: Any) -> Lark:
 
 
 def _build_marking_parser(**options: Any) -> Lark:
-    return Lark(grammar_text(), parser="lalr", start="marking", maybe_placeholders=True, **options)
+    return Lark(
+        grammar_text(), parser="lalr", start=["marking", "declassification"], maybe_placeholders=True, **options
+    )
 
 
 @functools.cache
@@ -96,7 +98,8 @@ def cable_parser() -> Lark:
 
 @functools.cache
 def marking_parser() -> Lark:
-    """The LALR parser of the marking mini-language (contextual lexer)."""
+    """The LALR parser of the field mini-languages (contextual lexer): start symbols
+    ``marking`` (portion marks and banners) and ``declassification`` (the E.O. instruction)."""
     return _load("marking") or _build_marking_parser()
 
 

@@ -134,7 +134,7 @@ def marking_parts(raw: str) -> MarkingParts:
     if len(text) > _LONGEST:  # no marking is this long: do not spend the parser on it
         return MarkingParts(raw, None, (), (text,), (), None)
     try:
-        tree = marking_parser().parse(text)
+        tree = marking_parser().parse(text, start="marking")
     except LarkError:
         return MarkingParts(raw, None, (), (text,), (), None)
     return _read(tree, raw)
