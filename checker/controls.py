@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.model import Cable, Caption
-from checker.vocabulary import bundled
+from checker.vocabulary import bundled, optional_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +52,6 @@ class ControlVocabulary:
     marking_vocabulary: tuple[str, ...]
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 @functools.cache
 def vocabulary() -> ControlVocabulary:
     """The bundled control vocabulary, loaded and validated once."""
@@ -63,13 +59,13 @@ def vocabulary() -> ControlVocabulary:
     dist = raw["distribution"]
     return ControlVocabulary(
         rollup={
-            name: Rollup(caption=spec["caption"], error_from=_date(spec["error_from"]))
+            name: Rollup(caption=spec["caption"], error_from=optional_date(spec["error_from"]))
             for name, spec in raw["rollup"].items()
         },
         unclassified_only=frozenset(raw["unclassified_only"]),
         sensitive_captions=frozenset(raw["sensitive_captions"]),
         exclusions=tuple(
-            Exclusion(frozenset(item["controls"]), _date(item["from"]), item["reference"])
+            Exclusion(frozenset(item["controls"]), optional_date(item["from"]), item["reference"])
             for item in raw["exclusive"]
         ),
         distribution=dist["control"],

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.model import Cable, Declassification, EoLine
-from checker.vocabulary import bundled
+from checker.vocabulary import bundled, optional_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,6 @@ class Era:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 def _era(raw: Mapping) -> Era:
     reason = raw["reason"] or {}
     grace = raw.get("grace", {})
@@ -65,7 +61,7 @@ def _era(raw: Mapping) -> Era:
         order=raw["order"],
         label=raw["label"],
         start=dt.date.fromisoformat(raw["from"]),
-        end=_date(raw["to"]),
+        end=optional_date(raw["to"]),
         signed=dt.date.fromisoformat(raw["signed"]),
         portion_marking=raw["portion_marking"],
         authority_required=raw["authority_required"],
@@ -74,7 +70,7 @@ def _era(raw: Mapping) -> Era:
         max_years=raw["max_years"],
         forms={
             name: FormRule(
-                until=_date(rule.get("until")),
+                until=optional_date(rule.get("until")),
                 needs_date=rule.get("needs_date", False),
                 forbids_date=rule.get("forbids_date", False),
                 replacement=rule.get("replacement"),
@@ -82,7 +78,7 @@ def _era(raw: Mapping) -> Era:
             for name, rule in raw["forms"].items()
         },
         predecessor_grace_days=grace.get("predecessor_days", 0),
-        reason_section_grace_until=_date(grace.get("reason_section_until")),
+        reason_section_grace_until=optional_date(grace.get("reason_section_until")),
     )
 
 

@@ -12,6 +12,7 @@ recorded again with ``python -m checker.vocabulary``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -72,6 +73,11 @@ def load_vocabulary(name: str, directory: Path = DATA_DIR) -> Any:
     if _recorded(directory).get(name) != hashlib.sha256(raw + b"\0" + raw_schema).hexdigest():
         validate(name, data, schema)
     return data
+
+
+def optional_date(text: str | None) -> dt.date | None:
+    """An ISO date from a data file, or ``None`` for an open end (``null``)."""
+    return dt.date.fromisoformat(text) if text else None
 
 
 @functools.cache
