@@ -37,6 +37,7 @@ def front(lines: str):
         ("DEPT FOR WHA/BSC", [()]),
         ("PASS USTR FOR ROSA WHITAKER", [()]),
         ("DEPT OF TREASURY FOR FPARODI SENSITIVE SIPDIS", [("SENSITIVE", "SIPDIS")]),
+        ("SIPDIS NOFORN PGOV, ECON, UK", [("SIPDIS", "NOFORN")]),
     ],
 )
 def test_caption_lines(lines, tokens):

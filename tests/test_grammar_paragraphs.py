@@ -189,3 +189,40 @@ def test_a_paragraph_opening_with_a_media_redaction_is_flagged(line, redacted):
 def test_a_bullet_opening_with_a_media_redaction_is_flagged():
     (sub,) = body("1. (S) Text.\n-- XXXXXXXXXXXX told us.").paragraphs[0].subparagraphs
     assert sub.redacted_start
+
+
+def test_a_title_line_takes_the_mark_of_the_text_under_its_rule():
+    cable = body("1. (C) First.\n\n2. Afghanistan\n--------------\n(C) The SYG expressed concern.\n\n3. (C) Next.")
+    assert numbers_and_marks(cable) == [(1, "C"), (2, "C"), (3, "C")]
+    assert cable.paragraphs[1].marking.span.line == 9
+
+
+def test_a_list_restarting_at_1_inside_a_marked_paragraph_is_its_sub_paragraphs():
+    cable = body(
+        "2. (C) Two.\n\n3. (U) A list follows:\n\nMeasures\n1. More credit lines;\n2. Encouraging renovation;\n"
+        "3. A new framework;\n\n4. (U) Four."
+    )
+    assert numbers_and_marks(cable) == [(2, "C"), (3, "U"), (4, "U")]
+    assert [(s.label, s.marking, s.span.line) for s in cable.paragraphs[1].subparagraphs] == [
+        ("1", None, 10), ("2", None, 11), ("3", None, 12),
+    ]
+
+
+def test_a_number_after_a_word_that_awaits_it_is_text():
+    cable = body("7. (C) As outlined in para\n\n6. The biggest obstacle.\n\n8. (C) Next.")
+    assert [p.number for p in cable.paragraphs] == [7, 8]
+
+
+def test_a_range_of_paragraph_numbers():
+    cable = body("3. (U) Three.\n\n4-12. (U) Official data.\n\n13. (U) Thirteen.")
+    assert [(p.number, p.number_raw) for p in cable.paragraphs] == [(3, "3."), (4, "4-12."), (13, "13.")]
+
+
+def test_a_blanket_entire_text_statement_is_recorded_as_the_mark():
+    marking = body("1.  CONFIDENTIAL - ENTIRE TEXT.").paragraphs[0].marking
+    assert (marking.raw, marking.level, marking.unknown) == ("CONFIDENTIAL - ENTIRE TEXT", Level.CONFIDENTIAL, ("ENTIRE", "TEXT"))
+
+
+def test_a_redaction_right_after_the_opening_parenthesis():
+    paragraph = body("7. (XXXXXXXXXXXX said so.").paragraphs[0]
+    assert (paragraph.marking, paragraph.redacted_start) == (None, True)

@@ -57,12 +57,79 @@ class RecordDump:
     """An embedded database record: the cable text that follows it repeats the one before."""
 
 
+_RANGE_END = re.compile(r"\d-(\d{1,3})")
+
+
 @dataclass(slots=True)
 class ParagraphDraft:
     """A paragraph before its number is interpreted in the sequence of the cable."""
 
     start: Token
     items: list
+    mark_from: Token | None = None  # the portion-marked line that carries a title's mark
+
+
+_DASH_RULE = re.compile(r"-{3,}")
+_TITLE_WORDS = 8  # a paragraph title is a short line: "¶2. Afghanistan"
+
+
+def _titles_take_their_marks(drafts: list[ParagraphDraft]) -> list[ParagraphDraft]:
+    """``¶2. Afghanistan`` / ``-----`` / ``(C) The SYG expressed ...``: the numbered title line,
+    unmarked, and the marked text under it are one paragraph, marked by that text's mark."""
+    out: list[ParagraphDraft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and draft.start.type == "PORTION_PARAGRAPH"
+            and prev.start.type == "PARAGRAPH"
+            and prev.mark_from is None
+            and len(str(prev.start).split()) <= _TITLE_WORDS
+            and all(isinstance(i, Token) and i.type == "TEXT" and _DASH_RULE.fullmatch(i.strip()) for i in prev.items)
+        ):
+            m = P.PARAGRAPH.match(prev.start)
+            if m and not (m.group("mark") or m.group("premark")):
+                out[-1] = ParagraphDraft(prev.start, prev.items + [draft.start] + draft.items, draft.start)
+                continue
+        out.append(draft)
+    return out
+
+
+def _restarted_lists(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A numbered run restarting at 1, unmarked, right after a marked paragraph is that
+    paragraph's list (``¶3. (U) A list follows:`` / ``¶1. More credit ...`` ... ``¶21. ...`` /
+    ``¶4. (U) ...``): its items become sub-paragraphs labelled "1", "2", ... of the host."""
+    out: list[Paragraph] = []
+    host: int | None = None
+    expected = 0
+    for p in paragraphs:
+        if host is not None and p.number == expected and p.marking is None:
+            h = out[host]
+            item = SubParagraph(str(p.number), None, p.span, p.redacted_start)
+            end = max((h.span.end_line, h.span.end_column), (p.span.end_line, p.span.end_column))
+            out[host] = dataclasses.replace(
+                h, subparagraphs=h.subparagraphs + (item,) + p.subparagraphs,
+                span=Span(h.span.line, h.span.column, end[0], end[1]),
+            )
+            expected += 1
+            continue
+        host = None
+        prev = out[-1] if out else None
+        if (
+            p.number == 1 and p.marking is None and prev is not None
+            and prev.number is not None and prev.number > 1 and prev.marking is not None
+        ):
+            host = len(out) - 1
+            h = out[host]
+            item = SubParagraph("1", None, p.span, p.redacted_start)
+            out[host] = dataclasses.replace(
+                h, subparagraphs=h.subparagraphs + (item,) + p.subparagraphs,
+                span=Span(h.span.line, h.span.column, p.span.end_line, p.span.end_column),
+            )
+            expected = 2
+            continue
+        out.append(p)
+    return out
 
 
 def _plausible(raw: str) -> bool:
@@ -86,6 +153,9 @@ def _late_marking(tok: Token, at: int):
     """A mark standing after lead-in words (``¶1. Summary. (S/NF) ...``), or missing a
     parenthesis (``¶9. C) ...``; ``¶6. (C XXXXXXXXXXXX`` where a redaction ate it), the
     latter recorded as written with the lone bracket as unknown, so that a rule can judge it."""
+    m = P.ENTIRE_TEXT.match(tok, at)
+    if m:  # a blanket statement: the raw keeps "ENTIRE TEXT" for the rules to recognise
+        return _marking_in(tok, m, "mark")
     m = P.LEAD_IN_MARK.match(tok, at)
     if m:
         parts = marking_parts(m.group("mark"))
@@ -246,14 +316,17 @@ class ToModel(Transformer):
             take(item)
         paragraphs = []
         previous: int | None = None
+        drafts = _titles_take_their_marks(drafts)
         for draft in drafts:
             for item in draft.items:
                 take(item)
             paragraph = _paragraph(draft, previous)
             if paragraph.number is not None:
-                previous = paragraph.number
+                # a range "4-12." is followed by 13
+                span_end = _RANGE_END.search(paragraph.number_raw or "")
+                previous = int(span_end.group(1)) if span_end else paragraph.number
             paragraphs.append(paragraph)
-        paragraphs = _drop_letter_labels(paragraphs)
+        paragraphs = _restarted_lists(_drop_letter_labels(paragraphs))
         last_items = drafts[-1].items if drafts else list(front)
         last_start = drafts[-1].start if drafts else None
         return Cable(
@@ -351,6 +424,9 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         ):
             number = expected  # "17." after 6: the leading 1 is the residue of the ¶ anchor
         marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark") or _late_marking(tok, m.end())
+        if marking is None and draft.mark_from is not None:
+            carrier = P.PORTION_START.match(draft.mark_from)
+            marking = _marking_in(draft.mark_from, carrier, "mark") if carrier else None
     else:
         m = P.PORTION_START.match(tok)
         marking = _marking_in(tok, m, "mark") if m else None

@@ -100,6 +100,7 @@ class _Lexer:
         self.seen_banner = False
         self.last_number = 0  # the paragraph number last seen, as interpreted
         self.last_label: str | None = None  # the list label that opened the previous line
+        self.prev_text = ""  # the previous non-blank line
         # where each line starts in the text (line breaks counted as one character)
         self.offsets: list[int] = []
         pos = 0
@@ -295,10 +296,9 @@ class _Lexer:
         if end - start < 6:
             return None
         for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
-            if (
-                interpret_number(m.group("digits"), self.last_number, m.group("start")) == self.last_number + 1
-                and self.valid_portion(m.group("mark"))
-            ):
+            number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
+            # the next number, or the one after it (the one between may be fused unmarked)
+            if self.last_number < number <= self.last_number + 2 and self.valid_portion(m.group("mark")):
                 return m
         if self.last_number == 0 and self.state != BODY:
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
@@ -354,6 +354,7 @@ class _Lexer:
             self.blank_before = False
             label = P.LIST_LABEL.match(line)
             self.last_label = label.group("letter").upper() if label else None
+            self.prev_text = line
         self.flush_text()
         return self.tokens
 
@@ -562,14 +563,17 @@ class _Lexer:
         marked = mark is not None and self.valid_portion(mark)
         if not m.group("num").rstrip().endswith((".", ")")) and not marked:
             return None
-        if (
-            not marked
-            and self.state == BODY
-            and not self.blank_before
-            and self.last_number
-            and interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1
-        ):
+        if m.group("to") and not marked:  # a range "4-12." opens a paragraph only with its mark
             return None
+        if not marked and self.state == BODY and self.last_number:
+            if P.AWAITS_NUMBER.search(self.prev_text):  # "... steps outlined in para" / "¶6. ..."
+                return None
+            if (
+                not self.blank_before
+                and m.group("digits") != "1"  # a list restarting at 1 is kept (folded in by the builder)
+                and interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1
+            ):
+                return None
         return m
 
     def front_line(self, row: int, line: str) -> None:
@@ -648,6 +652,10 @@ class _Lexer:
         if not self.seen_subject and P.ROUTING_CAPTION.match(line) and line.upper() == line:
             self.emit_fused("CAPTION", row, 0)
             self.cont = "caption"
+            return
+        if not self.seen_subject and P.CAPTION_LEAD.match(line):
+            # caption words opening a line followed by stray words:  SIPDIS NOFORN PGOV, ECON, UK
+            self.emit_fused("CAPTION", row, 0)
             return
         portion = P.PORTION_START.match(line)
         if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
@@ -769,7 +777,9 @@ class _Lexer:
 
     def paragraph_line(self, row: int, line: str, m) -> None:
         """A numbered paragraph start; an authority line inside it is split out."""
-        self.last_number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
+        self.last_number = (
+            int(m.group("to")) if m.group("to") else interpret_number(m.group("digits"), self.last_number, m.group("num"))
+        )
         if not self.seen_authority:
             cby = P.CLASSIFIED_BY.search(line, m.end(), m.end() + 40)
             if cby and cby.start() <= m.end() + 3:

@@ -168,11 +168,15 @@ PORTION = mark()
 PARAGRAPH = re.compile(
     r"(?P<indent>[ \t]*)"
     r"(?:" + mark("premark") + r"[ \t]*)?"
-    r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:[ \t]?(?:\.\.?|\))|[ \t]+(?=\([A-Za-z]))(?![\d]))"
+    r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:-(?P<to>\d{1,3}))?(?:[ \t]?(?:\.\.?|\))|[ \t]+(?=\([A-Za-z]))(?![\d]))"
     r"(?:[ \t]*" + mark() + r")?"
 )
 # a media redaction run right after a paragraph number:  ¶7. XXXXXXXXXXXX said ...
-REDACTION_START = re.compile(r"[ \t]*[Xx]{6}")
+REDACTION_START = re.compile(r"[ \t]*\(?[Xx]{6}")
+# a text line that awaits a number on the next line:  ... steps outlined in para / ... July 1-
+AWAITS_NUMBER = re.compile(r"(?:\b(?:paras?|paragraphs?|refs?|reftels?)|\d-)$", re.I)
+# a blanket statement instead of a portion mark:  ¶1.  CONFIDENTIAL - ENTIRE TEXT.
+ENTIRE_TEXT = re.compile(r"[ \t]*(?P<mark>" + LEVEL_WORD + r"[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)", re.I)
 # a mark whose closing parenthesis a media redaction ate:  ¶6. (C XXXXXXXXXXXX, too, ...
 OPEN_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*(?P<mark>\([A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
 # a portion mark after one to four lead-in words:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
