@@ -1,0 +1,126 @@
+"""The issue-6 benchmark scripts run end to end on a tiny corpus made from tests/fixtures.
+
+The figures they print are what the closing note quotes, so the scripts must not rot.  These
+tests assert the shape of the output (rows, columns, verdicts that do not depend on speed,
+the temporary set removed afterwards), never a time: the machine may be busy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+FIXTURES = Path(__file__).parent / "fixtures"
+CABLES = [FIXTURES / "08STATE126440.txt", FIXTURES / "cli" / "clean.txt", FIXTURES / "cli" / "failing.txt",
+          FIXTURES / "grammar" / "minimal.txt"]
+NUMBER = r"\d+(?:\.\d+)?"
+
+sys.path.insert(0, str(BENCH))
+from timing import cpu_count  # noqa: E402
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A corpus directory shaped like ../shared/corpus: ``cables/*.txt``, eight cables."""
+    folder = tmp_path / "corpus" / "cables"
+    folder.mkdir(parents=True)
+    for index in range(8):
+        source = CABLES[index % len(CABLES)]
+        shutil.copy(source, folder / f"{index}-{source.name}")
+    return folder.parent
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True, text=True,
+                          check=False, timeout=600)
+
+
+def leftovers() -> set[str]:
+    """The benchmark's temporary directories present now."""
+    return {p.name for p in Path(tempfile.gettempdir()).glob("cablelint-*")}
+
+
+def test_throughput_prints_a_row_per_jobs_value_the_speed_up_and_the_identity_verdict(corpus: Path) -> None:
+    out = run("throughput.py", str(corpus), "--runs", "1")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert re.fullmatch(rf"load average before: {NUMBER} .*", lines[0])
+    assert re.fullmatch(rf"8 cables, {NUMBER} MB in .*cables", lines[1])
+    assert lines[2].split() == ["--jobs", "median", "s", "cables/s", "MB/s", "spread", "s", "load", "CPU", "s",
+                                "cables/CPU-s"]
+    assert [row.split()[0] for row in lines[3:5]] == ["1", "2"]
+    assert all(len(row.split()) == 8 for row in lines[3:5])
+    assert re.fullmatch(rf"speed-up --jobs 2 over --jobs 1: {NUMBER}x", lines[5])
+    assert lines[6] == "--jobs 2 output vs --jobs 1: IDENTICAL"
+
+
+def test_throughput_compares_reports_byte_for_byte() -> None:
+    import throughput
+    from timing import Runs
+
+    serial = throughput.Throughput(1, Runs(), b'{"findings": [1, 2]}', b"", 1)
+    reordered = throughput.Throughput(2, Runs(), b'{"findings": [2, 1]}', b"", 1)
+    assert throughput.differences(serial, serial) == []
+    assert throughput.differences(serial, reordered) == ["report differs (20 vs 20 bytes)"]
+
+
+def test_yardstick_scan_counts_numbered_paragraphs_and_portion_marks(corpus: Path) -> None:
+    out = run("yardstick.py", "--scan", str(corpus / "cables"))
+    counts = re.fullmatch(r"8 files, (\d+) numbered-paragraph lines, (\d+) portion marks\n", out.stdout)
+    assert counts and int(counts[1]) > 0 and int(counts[2]) > 0
+
+
+def test_yardstick_reports_both_programs_and_their_ratio(corpus: Path) -> None:
+    out = run("yardstick.py", str(corpus), "--runs", "1")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert [line[:34].strip() for line in lines[2:4]] == ["regex scan (yardstick)", "cablelint check --jobs 1 (full)"]
+    assert re.fullmatch(rf"full check / yardstick: {NUMBER}x", lines[4])
+
+
+def test_memory_measures_each_size_and_format_and_removes_its_set(corpus: Path) -> None:
+    before = leftovers()
+    out = run("memory.py", str(corpus), "--counts", "5,30", "--formats", "json,text", "--jobs", "2")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert re.fullmatch(r"5 cables as (hard links|symbolic links|copies) in .*", lines[0])
+    rows = [line.split() for line in lines if re.match(r"\s*\d+\s+(json|text)\s", line)]
+    assert [row[:3] for row in rows] == [["5", "json", "2"], ["5", "text", "2"], ["30", "json", "2"],
+                                         ["30", "text", "2"]]
+    for row in rows:
+        parent, worker, tree, pss, rusage = (float(value) for value in row[3:8])
+        assert 0 < parent <= tree and 0 < worker <= tree and 0 < pss <= tree and rusage > 0
+    assert lines[-1] == "limit 150 MB for the whole tree: met"
+    assert leftovers() <= before
+
+
+def test_memory_fails_when_the_tree_exceeds_the_limit(corpus: Path) -> None:
+    out = run("memory.py", str(corpus), "--counts", "5", "--formats", "json", "--limit", "1")
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[-1] == "limit 1 MB for the whole tree: EXCEEDED"
+
+
+def test_run_all_prints_the_summary_table(corpus: Path) -> None:
+    out = run("run_all.py", str(corpus), "--quick", "--runs", "1", "--startup-runs", "1", "--memory-count", "20")
+    assert out.returncode == 0, out.stderr
+    table = out.stdout[out.stdout.index("\nmeasure "):].strip().splitlines()
+    rows = table[2:-2]
+    measures = [re.split(r"\s{2,}", line.strip())[0] for line in rows]
+    # without bytecode caches allowed, start-up is timed both as the environment is and with them
+    suffixes = [" [no .pyc]", " [.pyc]"] if os.environ.get("PYTHONDONTWRITEBYTECODE") else [""]
+    startup = [f"start-up: {what}{suffix}" for suffix in suffixes
+               for what in ("python -c pass", "cablelint check, one cable")]
+    assert measures == [*startup, "throughput --jobs 1", "CPU time --jobs 1", "throughput --jobs 2",
+                        "speed-up --jobs 2 / --jobs 1", "--jobs 2 output == serial (full set)",
+                        "full check / regex yardstick", f"peak memory 20 cables, json, --jobs {cpu_count()}"]
+    identity = rows[measures.index("--jobs 2 output == serial (full set)")]
+    assert re.split(r"\s{2,}", identity)[1:4] == ["identical", "identical", "met"]
+    assert all(re.search(rf"\s{NUMBER}$", line) for line in rows)  # every row ends with its load
