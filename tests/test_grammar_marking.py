@@ -66,6 +66,7 @@ def test_markings_normalise(raw, level, controls, canonical):
         ("S/REL TO NATO/AUS", S, ("AUS",)),
         ("", None, ()),
         ("//", None, ("//",)),
+        ("/Rel UK", None, ()),  # a control without a level: no canonical form
     ],
 )
 def test_unknown_tokens_are_kept_and_leave_no_canonical_form(raw, level, unknown):

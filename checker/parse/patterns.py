@@ -159,8 +159,9 @@ ROUTING_CAPTION = re.compile(r"[ \t]*(?:PASS\b|[A-Z][A-Z/&.,\- ]{0,40}?[ \t](?:F
 
 # --------------------------------------------------------------------------- body
 def mark(name: str = "mark") -> str:
-    """A parenthesised portion mark, the letters in group ``name``: (C)  ( C )  (S/REL A, B, C)."""
-    return r"\([ ]?(?P<" + name + r">[A-Za-z][A-Za-z /,\-]{0,120}?)[ ]?\)"
+    """A parenthesised portion mark, the letters in group ``name``: (C)  ( C )  (S/REL A, B, C)
+    (/Rel UK)."""
+    return r"\([ ]?(?P<" + name + r">/?[A-Za-z][A-Za-z /,\-]{0,120}?)[ ]?\)"
 
 
 PORTION = mark()
