@@ -12,7 +12,7 @@ Three parts, each printing a table:
 2. Adversarial lines: inputs built to make a backtracking regular expression explode (a long
    run of ``(((``, ``1.4 (b) and (`` repeated, spaced letters ``C O N F`` repeated, a
    100k-character token, ``(S//`` repeated, blanks before a banner letter, ...), each as a
-   paragraph line, the authority line, inside an address line and as a whole file, at 10 KB,
+   paragraph line, the authority, TAGS and SUBJECT lines, inside an address line and as a whole file, at 10 KB,
    100 KB and 1 MB (best of two).  A tenfold input must cost about tenfold time; a ratio
    above 30 (with 1 MB over 0.2 s), or a size that took over 2 s (the row then stops), is flagged.
 3. Regex scan: every compiled pattern in the ``checker`` package and its rules, and every
@@ -120,11 +120,14 @@ PAYLOADS: dict[str, tuple[str, str]] = {
     "blanks, 1.a": (" ", "1.a"),
     "tab-quote, C": ("\t'", "C"),
     "dot-tab, x": (".\t", "x"),
+    "[link](": ("[", "]("),
 }
 PLACES: dict[str, Callable[[str], str]] = {
     "paragraph": lambda payload: FRONT + "1. (C) " + payload + "\n",
     "authority": lambda payload: FRONT.replace("Reasons: 1.4 (b) and (d)", "Reasons: " + payload),
     "address": lambda payload: FRONT.replace("AMEMBASSY ZAGREB IMMEDIATE", "AMEMBASSY ZAGREB" + payload + "IMMEDIATE"),
+    "tags": lambda payload: FRONT.replace("TAGS: ", "TAGS: " + payload),
+    "subject": lambda payload: FRONT.replace("SUBJECT: ", "SUBJECT: " + payload),
     "whole file": lambda payload: payload + "\n",
 }
 #: A row stops growing once one size took this long (a quadratic 1 MB line would take hours).
