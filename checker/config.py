@@ -414,6 +414,7 @@ class Resolver:
             self._fixed = load_file(config_file).with_overrides(overrides)
         self._by_dir: dict[str, Config] = {}
         self._by_file: dict[str, Config] = {}
+        self._default: Config | None = None
 
     def for_path(self, path: str) -> Config:
         """The configuration for a file (or a directory, for its own contents)."""
@@ -436,8 +437,10 @@ class Resolver:
     def _discover(self, directory: str) -> Config:
         """Find, load and validate (once per configuration file) what applies in ``directory``."""
         found = find_config_file(directory)
-        if found is None:
-            return Config(root=os.path.abspath(".")).with_overrides(self._overrides)
+        if found is None:  # one shared default, whatever the number of directories
+            if self._default is None:
+                self._default = Config(root=os.path.abspath(".")).with_overrides(self._overrides)
+            return self._default
         path, table = found
         config = self._by_file.get(path)
         if config is None:
