@@ -26,6 +26,9 @@ from checker.parse import patterns as P
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
+# the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
+# NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
+_CAPTION_FIRST = frozenset("SNELCFsnelcf-")
 
 
 def split_lines(text: str) -> list[str]:
@@ -352,7 +355,8 @@ class _Lexer:
             else:
                 self.body_line(row, line)
             self.blank_before = False
-            label = P.LIST_LABEL.match(line)
+            head = line.lstrip()[:3]
+            label = P.LIST_LABEL.match(line) if head[:1] in "(¶" or head[1:2] in ".)" else None
             self.last_label = label.group("letter").upper() if label else None
             self.prev_text = line
         self.flush_text()
@@ -766,10 +770,10 @@ class _Lexer:
         ):
             self.emit("CONT", row, 0, len(line))
             return
-        if not self.seen_authority and P.CLASSIFIED_AT_START.match(line):
+        if not self.seen_authority and first in "CcDd(" and P.CLASSIFIED_AT_START.match(line):
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
-        if P.CAPTION_ONLY.match(line):
+        if first in _CAPTION_FIRST and len(line) < 120 and P.CAPTION_ONLY.match(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         self.cont = None
