@@ -235,7 +235,6 @@ def test_a_fifo_found_in_a_directory_is_refused_without_hanging(workdir: Path) -
         "Found 2 findings (2 errors) in 1 of 1 file; 1 file could not be read."]
 
 
-@pytest.mark.xfail(strict=True, reason="requests-H3.md 19:50: a FIFO named .gitignore blocks the search")
 def test_a_fifo_as_gitignore_does_not_hang(workdir: Path) -> None:
     write("repo/.git/HEAD", "ref: refs/heads/main\n")
     os.mkfifo("repo/.gitignore")
