@@ -6,15 +6,15 @@ PATH is a corpus directory holding ``cables/*.txt`` (or a directory of ``.txt`` 
 Each run is a fresh ``cablelint check --jobs J --format json -o FILE`` over the directory
 with every rule selected (those off by default too), so the figure covers what a user pays:
 start-up, discovery, reading, parsing, the model, all rules and the json output.  Each
-``--jobs`` value is run N times after one warm-up run (page cache, bytecode); the median is
+``--jobs`` value is run N times, in interleaved rounds after one warm-up round; the median is
 reported in cables/s and MB/s with the spread and the 1-minute load average, and the
 median CPU time of the process tree (cables per CPU-second is steadier than wall time on a
 busy machine, but is no substitute for it).  The speed-up
 is the serial median over the parallel median.
 
-Then it checks that every parallel run wrote byte-for-byte the report of the serial run,
-with the same standard error and exit code (the order of results must not depend on the
-workers).  Exit status 1 when they differ.  Issue 6 targets: >= 1,000 cables/s serial,
+Then it checks that in every round the parallel run wrote byte-for-byte the report of the
+serial run, with the same standard error and exit code (the order of results must not
+depend on the workers).  Exit status 1 when they differ.  Issue 6 targets: >= 1,000 cables/s serial,
 >= 1.8x with two workers.
 """
 
@@ -25,25 +25,23 @@ import json
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import Corpus, Runs, cablelint_command, load_average, run_timed  # noqa: E402
+from timing import Corpus, Runs, cablelint_command, load_average, run_once  # noqa: E402
 
 AS_OF = "2026-01-01"  # a fixed date: the same findings whatever day the benchmark runs
 
 
 @dataclass
 class Throughput:
-    """The timings of one ``--jobs`` value, and what its first run wrote."""
+    """The timings of one ``--jobs`` value, and what it wrote in each round."""
 
     jobs: int
-    runs: Runs
-    report: bytes
-    stderr: bytes
-    code: int
+    runs: Runs = field(default_factory=Runs)
+    outputs: list[tuple[bytes, bytes, int]] = field(default_factory=list)  # (report, stderr, exit code)
 
 
 def all_rule_codes(cablelint: list[str]) -> list[str]:
@@ -60,28 +58,35 @@ def check_command(cablelint: list[str], folder: Path, jobs: int, output: Path, f
 
 
 def measure(corpus: Corpus, jobs_values: list[int], runs: int) -> list[Throughput]:
-    """Time each ``--jobs`` value; keep the first run's report for the identity check."""
+    """Time each ``--jobs`` value in interleaved rounds (one warm-up round, then ``runs``).
+
+    Interleaving gives every ``--jobs`` value the same share of a changing machine load, and
+    compares outputs written within one round, a few seconds apart (a tree being edited
+    while the benchmark runs must not pass for a difference between serial and parallel).
+    """
     cablelint = cablelint_command()
-    results = []
+    results = [Throughput(jobs) for jobs in jobs_values]
     with tempfile.TemporaryDirectory(prefix="cablelint-bench-") as tmp:
-        for jobs in jobs_values:
-            output = Path(tmp) / f"report-{jobs}.json"
-            command = check_command(cablelint, corpus.folder, jobs, output)
-            first = subprocess.run(command, capture_output=True, check=False)  # warm-up, kept for comparing
-            timed = run_timed(command, runs, warmup=0, check_codes=(first.returncode,))
-            results.append(Throughput(jobs, timed, output.read_bytes(), first.stderr, first.returncode))
+        output = Path(tmp) / "report.json"
+        commands = [check_command(cablelint, corpus.folder, jobs, output) for jobs in jobs_values]
+        for round_ in range(1 + runs):
+            for result, command in zip(results, commands):
+                done = run_once(command, result.runs if round_ else None, check_codes=(0, 1, 2))
+                result.outputs.append((output.read_bytes(), done.stderr, done.returncode))
     return results
 
 
 def differences(serial: Throughput, other: Throughput) -> list[str]:
-    """What differs between two runs' outputs (empty when they are identical)."""
+    """What differs between the outputs of two ``--jobs`` values, round by round (empty: none)."""
     found = []
-    if other.report != serial.report:
-        found.append(f"report differs ({len(serial.report)} vs {len(other.report)} bytes)")
-    if other.stderr != serial.stderr:
-        found.append("standard error differs")
-    if other.code != serial.code:
-        found.append(f"exit code {serial.code} vs {other.code}")
+    for index, ((report, stderr, code), (other_report, other_stderr, other_code)) in enumerate(
+            zip(serial.outputs, other.outputs)):
+        if other_report != report:
+            found.append(f"round {index}: report differs ({len(report)} vs {len(other_report)} bytes)")
+        if other_stderr != stderr:
+            found.append(f"round {index}: standard error differs")
+        if other_code != code:
+            found.append(f"round {index}: exit code {code} vs {other_code}")
     return found
 
 

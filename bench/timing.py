@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from startup import cablelint_command  # noqa: E402  (H3's helper: the script next to this python)
 
-__all__ = ["Corpus", "Runs", "cablelint_command", "load_average", "run_timed", "cpu_count"]
+__all__ = ["Corpus", "Runs", "cablelint_command", "load_average", "run_once", "run_timed", "cpu_count"]
 
 
 @dataclass(frozen=True)
@@ -93,26 +93,33 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def run_timed(command: list[str], runs: int, *, warmup: int = 1, stdout: int | None = subprocess.DEVNULL,
-              check_codes: tuple[int, ...] = (0, 1), env: dict[str, str] | None = None) -> Runs:
-    """Run ``command`` ``warmup + runs`` times in fresh processes; time the last ``runs``.
+def run_once(command: list[str], into: Runs | None, *, check_codes: tuple[int, ...] = (0, 1),
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``command`` once in a fresh process (output captured); add its timing to ``into``.
 
-    The warm-up runs fill the page cache and the bytecode cache, so the figures measure the
-    program, not the disk.  An exit code outside ``check_codes`` stops the benchmark: a
-    crashed run is no timing.
+    ``into=None`` is a warm-up run: it fills the page cache and the bytecode cache, so the
+    timed runs measure the program, not the disk.  An exit code outside ``check_codes``
+    stops the benchmark: a crashed run is no timing.
     """
+    before = children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    cpu = children_cpu() - before
+    if done.returncode not in check_codes:
+        tail = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+        raise SystemExit(f"benchmark command failed (exit {done.returncode}): {' '.join(command)}: {tail[0]}")
+    if into is not None:
+        into.seconds.append(elapsed)
+        into.cpu.append(cpu)
+        into.loads.append(load_average())
+    return done
+
+
+def run_timed(command: list[str], runs: int, *, warmup: int = 1, check_codes: tuple[int, ...] = (0, 1),
+              env: dict[str, str] | None = None) -> Runs:
+    """Run ``command`` ``warmup + runs`` times (see :func:`run_once`); time the last ``runs``."""
     result = Runs()
     for index in range(warmup + runs):
-        before = children_cpu()
-        start = time.perf_counter()
-        done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, env=env, check=False)
-        elapsed = time.perf_counter() - start
-        cpu = children_cpu() - before
-        if done.returncode not in check_codes:
-            tail = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
-            raise SystemExit(f"benchmark command failed (exit {done.returncode}): {' '.join(command)}: {tail[0]}")
-        if index >= warmup:
-            result.seconds.append(elapsed)
-            result.cpu.append(cpu)
-            result.loads.append(load_average())
+        run_once(command, result if index >= warmup else None, check_codes=check_codes, env=env)
     return result

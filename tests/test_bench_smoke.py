@@ -66,10 +66,10 @@ def test_throughput_compares_reports_byte_for_byte() -> None:
     import throughput
     from timing import Runs
 
-    serial = throughput.Throughput(1, Runs(), b'{"findings": [1, 2]}', b"", 1)
-    reordered = throughput.Throughput(2, Runs(), b'{"findings": [2, 1]}', b"", 1)
+    serial = throughput.Throughput(1, Runs(), [(b'{"findings": [1, 2]}', b"", 1)] * 2)
+    reordered = throughput.Throughput(2, Runs(), [(b'{"findings": [1, 2]}', b"", 1), (b'{"findings": [2, 1]}', b"", 1)])
     assert throughput.differences(serial, serial) == []
-    assert throughput.differences(serial, reordered) == ["report differs (20 vs 20 bytes)"]
+    assert throughput.differences(serial, reordered) == ["round 1: report differs (20 vs 20 bytes)"]
 
 
 def test_yardstick_scan_counts_numbered_paragraphs_and_portion_marks(corpus: Path) -> None:
