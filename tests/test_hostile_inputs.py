@@ -205,6 +205,25 @@ def test_a_directory_named_on_the_command_line_as_a_file_is_searched(workdir: Pa
     assert run.out == COMPANION + ["Found 2 findings (2 errors) in 1 of 1 file."]
 
 
+@pytest.mark.xfail(strict=True, reason="requests-H3.md 20:23: RecursionError in discovery ends the run")
+def test_a_very_deep_directory_tree_is_searched(workdir: Path) -> None:
+    """1,100 nested directories (2,200-character path, under PATH_MAX): deeper than Python's
+    recursion limit, so the search must not recurse once per level."""
+    os.mkdir("deep")
+    os.chdir("deep")
+    for _ in range(1100):
+        os.mkdir("d")
+        os.chdir("d")
+    shutil.copy(workdir / "failing.txt", "x.txt")
+    depth = os.getcwd()[len(str(workdir)) + 1:]
+    os.chdir(workdir)
+    run = check("deep", "failing.txt")
+    assert run.code == 1
+    assert run.err == []
+    assert run.out == [line.replace("failing.txt", f"{depth}/x.txt") for line in COMPANION] + COMPANION + [
+        "Found 4 findings (4 errors) in 2 of 2 files."]
+
+
 # --------------------------------------------------------------------------- FIFOs: never hang
 
 @pytest.fixture
