@@ -47,15 +47,16 @@ def environments(tmp: str) -> list[tuple[str, dict[str, str]]]:
     """The environment as it is and, if it forbids bytecode caches, Python's default.
 
     With ``PYTHONDONTWRITEBYTECODE`` set (as in some sandboxes), every module of an editable
-    install is compiled from source on every run; the default caches bytecode, here under a
-    temporary ``PYTHONPYCACHEPREFIX`` so that the benchmark writes nothing into the tree.
+    install without compiled bytecode (see README's ``compileall`` step) is compiled from source
+    on every run; the default caches bytecode, here under a temporary ``PYTHONPYCACHEPREFIX`` so
+    that the benchmark writes nothing into the tree.
     """
     as_is = dict(os.environ)
     if not as_is.get("PYTHONDONTWRITEBYTECODE"):
         return [("", as_is)]
     cached = {k: v for k, v in as_is.items() if k != "PYTHONDONTWRITEBYTECODE"}
     cached["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "pycache")
-    return [(" [no .pyc]", as_is), (" [.pyc]", cached)]
+    return [(" [PYTHONDONTWRITEBYTECODE=1]", as_is), (" [bytecode cache on]", cached)]
 
 
 def main() -> None:
@@ -78,11 +79,11 @@ def main() -> None:
         ]
         print(f"load average (1 min) before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
               "(above the CPU count, the figures are pessimistic)")
-        print(f"{'command':<52} {'median':>8} {'min':>8} {'max':>8}   ({args.runs} runs, ms)")
+        print(f"{'command':<62} {'median':>8} {'min':>8} {'max':>8}   ({args.runs} runs, ms)")
         for suffix, env in environments(tmp):
             for label, command, cwd in cases:
                 times = wall_times(command, args.runs, cwd, env)
-                print(f"{label + suffix:<52} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}")
+                print(f"{label + suffix:<62} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}")
         print(f"load average (1 min) after: {os.getloadavg()[0]:.2f}")
 
 

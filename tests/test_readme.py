@@ -43,6 +43,7 @@ def test_exactly_two_setup_commands_and_ci_runs_them() -> None:
     commands = [line for line in fenced("<!-- setup:begin -->", "sh").splitlines() if line.strip()]
     assert commands == [
         "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && "
+        ".venv/bin/python -m compileall -q checker rules grammar && "
         ".venv/bin/cablelint check tests/fixtures/08STATE126440.txt",
         ".venv/bin/python -m pytest",
     ]
