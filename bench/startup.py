@@ -79,11 +79,11 @@ def main() -> None:
         ]
         print(f"load average (1 min) before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
               "(above the CPU count, the figures are pessimistic)")
-        print(f"{'command':<62} {'median':>8} {'min':>8} {'max':>8}   ({args.runs} runs, ms)")
+        print(f"{'command':<68} {'median':>8} {'min':>8} {'max':>8}   ({args.runs} runs, ms)")
         for suffix, env in environments(tmp):
             for label, command, cwd in cases:
                 times = wall_times(command, args.runs, cwd, env)
-                print(f"{label + suffix:<62} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}")
+                print(f"{label + suffix:<68} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}")
         print(f"load average (1 min) after: {os.getloadavg()[0]:.2f}")
 
 
