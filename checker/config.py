@@ -183,24 +183,23 @@ def check_selectors(selectors: tuple[str, ...], option: str) -> None:
 
 # --------------------------------------------------------------------------- discovery
 
-def find_config_file(directory: str) -> tuple[str, dict[str, Any]] | None:
-    """The closest configuration file at or above ``directory``, up to the repository root.
+def config_in(directory: str) -> tuple[str, dict[str, Any]] | None:
+    """The configuration file of ``directory`` itself (not above it) and its table, or ``None``.
 
-    Returns the file and its cablelint table, or ``None``.  A ``pyproject.toml`` without a
-    ``[tool.cablelint]`` table does not count, and the search goes on above it.
+    A ``pyproject.toml`` without a ``[tool.cablelint]`` table does not count.
     """
-    current = os.path.abspath(directory)
-    while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(current, name)
-            if os.path.isfile(candidate):
-                table = read_table(candidate)
-                if table is not None:
-                    return candidate, table
-        parent = os.path.dirname(current)
-        if parent == current or os.path.exists(os.path.join(current, ".git")):
-            return None
-        current = parent
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            table = read_table(candidate)
+            if table is not None:
+                return candidate, table
+    return None
+
+
+def is_search_root(directory: str) -> bool:
+    """Where the search upwards stops: a repository root or the filesystem root."""
+    return os.path.dirname(directory) == directory or os.path.exists(os.path.join(directory, ".git"))
 
 
 def read_table(path: str) -> dict[str, Any] | None:
@@ -421,11 +420,7 @@ class Resolver:
         if self._fixed is not None:
             return self._fixed
         directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-        directory = os.path.abspath(directory)
-        config = self._by_dir.get(directory)
-        if config is None:
-            config = self._by_dir[directory] = self._discover(directory)
-        return config
+        return self._discover(os.path.abspath(directory))
 
     def for_path_or_error(self, path: str) -> Config | str:
         """Like :meth:`for_path`, but an invalid configuration is returned as its message."""
@@ -435,18 +430,41 @@ class Resolver:
             return str(error)
 
     def _discover(self, directory: str) -> Config:
-        """Find, load and validate (once per configuration file) what applies in ``directory``."""
-        found = find_config_file(directory)
-        if found is None:  # one shared default, whatever the number of directories
-            if self._default is None:
-                self._default = Config(root=os.path.abspath(".")).with_overrides(self._overrides)
-            return self._default
-        path, table = found
+        """The closest configuration at or above ``directory``, up to the repository root.
+
+        Every directory passed on the way up is remembered, so a deep tree costs one look per
+        directory, not one per level per directory; each file is validated once.
+        """
+        passed: list[str] = []
+        current, config = directory, None
+        while config is None:
+            config = self._by_dir.get(current)
+            if config is not None:
+                break
+            passed.append(current)
+            found = config_in(current)
+            if found is not None:
+                config = self._load(*found)
+            elif is_search_root(current):
+                config = self._default_config()
+            else:
+                current = os.path.dirname(current)
+        for folder in passed:
+            self._by_dir[folder] = config
+        return config
+
+    def _load(self, path: str, table: dict[str, Any]) -> Config:
         config = self._by_file.get(path)
         if config is None:
             config = from_mapping(table, source=path, root=os.path.dirname(path)).with_overrides(self._overrides)
             self._by_file[path] = config
         return config
+
+    def _default_config(self) -> Config:
+        """One shared default, whatever the number of directories without a configuration."""
+        if self._default is None:
+            self._default = Config(root=os.path.abspath(".")).with_overrides(self._overrides)
+        return self._default
 
 
 def describe(config: Config) -> list[tuple[str, str, str]]:

@@ -90,8 +90,28 @@ def _missing_reason(path: str, error: OSError) -> str:
     return (error.strerror or type(error).__name__).lower()
 
 
-def _walk(directory: str, config_for: Callable[[str], Any], ignore: "GitIgnore") -> Iterator[Target]:
-    """Search one directory recursively; see the module docstring for what is skipped."""
+def _walk(top: str, config_for: Callable[[str], Any], ignore: "GitIgnore") -> Iterator[Target]:
+    """Search a directory tree depth-first in sorted order, with an explicit stack.
+
+    No recursion: a tree deeper than Python's recursion limit (a hostile repository can hold
+    one) is searched like any other.
+    """
+    stack = [_listing(top, config_for, ignore)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, Target):
+            yield item
+        else:
+            path, inner = item
+            stack.append(_listing(path, config_for, inner))
+
+
+def _listing(directory: str, config_for: Callable[[str], Any],
+             ignore: "GitIgnore") -> Iterator["Target | tuple[str, GitIgnore]"]:
+    """One directory in sorted order: its files as targets, its subdirectories as
+    ``(path, ignore)`` for :func:`_walk` to enter; see the module docstring for what is skipped."""
     try:
         with os.scandir(directory) as scan:
             # names only (and the few subdirectories apart): DirEntry objects are several times
@@ -115,7 +135,7 @@ def _walk(directory: str, config_for: Callable[[str], Any], ignore: "GitIgnore")
         if name in subdirs:
             if name in SKIPPED_DIRS or ignore.ignores(path, True) or config.is_excluded(path):
                 continue
-            yield from _walk(path, config_for, ignore)
+            yield path, ignore
         elif not ignore.ignores(path, False) and config.is_included(path) and not config.is_excluded(path):
             yield Target(path, path, config)
 
