@@ -46,6 +46,7 @@ def check_each(files: list[Path]) -> int:
     refused: Counter[str] = Counter()
     violations: dict[str, list[str]] = defaultdict(list)
     slowest = (0.0, "")
+    oracle.check_text("UNCLAS STATE 000001\n\n1. (U) Text.\n")  # build the parsers outside the timings
     started = time.perf_counter()
     for path in files:
         begun = time.perf_counter()
