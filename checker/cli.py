@@ -319,7 +319,8 @@ def _rule_dict(info: "RuleInfo") -> dict[str, Any]:
     options = {key: {"default": spec.get("default"), "description": spec.get("description")}
                for key, spec in info.options_schema.get("properties", {}).items()}
     return {"code": info.code, "name": info.name, "severity": info.severity.label,
-            "enabled_by_default": info.enabled_by_default, "summary": info.summary, "options": options}
+            "enabled_by_default": info.enabled_by_default, "scope": list(info.scope), "summary": info.summary,
+            "options": options}
 
 
 @cli.command(epilog="""\b
@@ -344,7 +345,8 @@ def explain(rule: str) -> None:
                                      param_hint="RULE") from None
     info = registry.by_code(code)
     default = "" if info.enabled_by_default else "; off by default, turn on with extend-select"
-    click.echo(f"{info.code} {info.name} (default severity: {info.severity.label}{default})\n")
+    click.echo(f"{info.code} {info.name} (default severity: {info.severity.label}{default})")
+    click.echo(f"Reads: {', '.join(info.scope)}\n")
     click.echo(info.doc)
     options = _rule_dict(info)["options"]
     if options:

@@ -47,6 +47,7 @@ def test_rules_json_and_markdown(cablelint: Invoke) -> None:
     assert [r["code"] for r in listed] == [r.code for r in registry.all_rules()]
     hd001 = next(r for r in listed if r["code"] == "HD001")
     assert hd001["options"]["max-filing-delay-days"]["default"] == 7
+    assert hd001["scope"] == list(registry.by_code("HD001").scope)
     assert cablelint(["rules", "--format", "markdown"]).out == rules_markdown(registry.all_rules()) + "\n"
 
 
@@ -55,7 +56,8 @@ def test_explain_by_code_or_name(cablelint: Invoke, rule: str) -> None:
     run = cablelint(["explain", rule])
     info = registry.by_code("BN003")
     assert run.code == 0
-    assert run.out.startswith(f"BN003 banner-below-portion (default severity: {info.severity.label})\n\n{info.doc}")
+    assert run.out.startswith(f"BN003 banner-below-portion (default severity: {info.severity.label})\n"
+                              f"Reads: {', '.join(info.scope)}\n\n{info.doc}")
     for section in ("Why it matters:", "Fails:", "Passes:", "References:"):
         assert section in run.out
 
