@@ -224,6 +224,18 @@ def test_a_very_deep_directory_tree_is_searched(workdir: Path) -> None:
         "Found 4 findings (4 errors) in 2 of 2 files."]
 
 
+def test_a_file_name_with_a_newline_cannot_inject_lines_into_the_output() -> None:
+    """A name carrying a newline and a GitHub workflow command stays inside its own line:
+    escaped in github annotations (a forged ``::warning`` would reach the pull request) and text."""
+    name = write("evil\n::warning file=x.txt::forged.txt", FAILING_TEXT)
+    github = check("--format", "github", name)
+    assert github.code == 1
+    assert len(github.out) == 2 and all(line.startswith("::error file=evil%0A%3A%3Awarning") for line in github.out)
+    text = check(name)
+    assert text.out[:2] == [line.replace("failing.txt", "evil\\x0a::warning file=x.txt::forged.txt")
+                            for line in COMPANION]
+
+
 # --------------------------------------------------------------------------- FIFOs: never hang
 
 @pytest.fixture
