@@ -163,7 +163,7 @@ def test_signature(text, signature):
     ("line", "raw", "level", "unknown"),
     [
         ("9. C) Berlusconi and Letta.", "C)", Level.CONFIDENTIAL, (")",)),  # opening parenthesis missing
-        ("6. (C XXXXXXXXXXXX, too, said.", "(C", Level.CONFIDENTIAL, ("(",)),  # a redaction ate the closing one
+        ("6. (C XXXXXXXXXXXX, too, said.", "C", Level.CONFIDENTIAL, ()),  # a redaction ate the closing one
         ("1. Summary and comment. (C) The Conservatives.", "C", Level.CONFIDENTIAL, ()),  # after lead-in words
     ],
 )
@@ -226,3 +226,17 @@ def test_a_blanket_entire_text_statement_is_recorded_as_the_mark():
 def test_a_redaction_right_after_the_opening_parenthesis():
     paragraph = body("7. (XXXXXXXXXXXX said so.").paragraphs[0]
     assert (paragraph.marking, paragraph.redacted_start) == (None, True)
+
+
+def test_a_mark_whose_close_a_redaction_ate_flags_the_paragraph():
+    assert body("6. (C XXXXXXXXXXXX, too, said.").paragraphs[0].redacted_start
+
+
+def test_marked_inline_items_on_a_flattened_paragraph_line():
+    (item,) = body("3.(U) INDIGENOUS TERRORISM I. (S/NF) ANTI-AMERICAN GROUPS U.S. (C) text").paragraphs[0].subparagraphs
+    assert (item.label, item.marking.canonical) == ("I", "S//NF")
+
+
+def test_fused_marked_paragraphs_after_a_gap_and_after_a_page_break():
+    cable = body("1. (C) One. help.  3. (C) Three ------ 4. (C) Four\nTALLINN 00000325 002 OF 003 5. (SBU) Five")
+    assert numbers_and_marks(cable) == [(1, "C"), (3, "C"), (4, "C"), (5, "SBU")]

@@ -161,15 +161,17 @@ def _late_marking(tok: Token, at: int):
         parts = marking_parts(m.group("mark"))
         if (parts.level is not None or parts.controls) and not parts.unknown:
             return _marking_in(tok, m, "mark")
-    for pattern, bracket in ((P.CLOSE_ONLY_MARK, ")"), (P.OPEN_ONLY_MARK, "(")):
-        m = pattern.match(tok, at)
-        if m:
-            raw = m.group("mark")
-            parts = marking_parts(raw.strip("()"))
-            if (parts.level is not None or parts.controls) and not parts.unknown:
-                column = tok.column + m.start("mark")
-                return Marking(raw, parts.level, parts.controls, (bracket,), parts.separators, None,
-                               Span(tok.line, column, tok.line, column + len(raw)))
+    m = P.OPEN_ONLY_MARK.match(tok, at)
+    if m:  # the closing parenthesis went with the redaction: publication damage, not a malformed mark
+        return _marking_in(tok, m, "mark")
+    m = P.CLOSE_ONLY_MARK.match(tok, at)
+    if m:
+        raw = m.group("mark")
+        parts = marking_parts(raw[:-1])
+        if (parts.level is not None or parts.controls) and not parts.unknown:
+            column = tok.column + m.start("mark")
+            return Marking(raw, parts.level, parts.controls, (")",), parts.separators, None,
+                           Span(tok.line, column, tok.line, column + len(raw)))
     return None
 
 
@@ -432,6 +434,14 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         marking = _marking_in(tok, m, "mark") if m else None
     end_line, end_column = tok.end_line, tok.end_column
     subparagraphs = []
+    if tok.type == "PARAGRAPH":  # ... TERRORISM I. (S/NF) ANTI-AMERICAN ...: marked inline items
+        for item in P.INLINE_ITEM.finditer(tok, m.end()):
+            item_mark = _marking_in(tok, item, "mark")
+            if item_mark is not None and item_mark.level is not None:
+                column = tok.column + item.start()
+                subparagraphs.append(
+                    SubParagraph(item.group("label"), item_mark, Span(tok.line, column, tok.line, column + 2))
+                )
     inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" else None
     if inline:  # 1.KEY POINTS -- (C) On May 18, ...: a marked bullet on the heading's line
         bullet_mark = _marking_in(tok, inline, "mark")
@@ -448,7 +458,8 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
             end_line, end_column = end
     return Paragraph(
         number, number_raw, marking, tuple(subparagraphs),
-        Span(tok.line, tok.column, end_line, end_column), _redacted_at(tok, m),
+        Span(tok.line, tok.column, end_line, end_column),
+        _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
     )
 
 

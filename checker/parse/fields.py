@@ -447,7 +447,10 @@ def authority(tokens: Sequence[Token]) -> Authority:
 
 # --------------------------------------------------------------------------- markers
 def marker(tok: Token) -> Marker:
-    """``End Summary.`` -> "end-summary"; ``Comment:`` -> "comment"; ``BEGIN TEXT`` -> "begin-text"."""
+    """``End Summary.`` -> "end-summary"; ``Comment:`` -> "comment"; ``BEGIN TEXT`` -> "begin-text";
+    ``...`` closing a cut front-matter line -> "truncated"."""
+    if str(tok) == "...":
+        return Marker("truncated", span_of(tok))  # a line the publication cut short
     m = P.MARKER.match(tok)
     if m and m.group("end"):
         kind = f"{m.group('end').lower()}-{m.group('endkind').lower()}"

@@ -26,6 +26,7 @@ from checker.parse import patterns as P
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
+_FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of the last one
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
 _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
@@ -289,6 +290,12 @@ class _Lexer:
             self.emit("PAGE_BREAK", row, cut, page.end())
             pos = page.end()
             kind = "TEXT"
+            after = P.PARAGRAPH_AFTER_BREAK.match(line, pos, end)
+            if after and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP:
+                if self.valid_portion(after.group("mark")):  # ... 002 OF 003 5. (SBU) ...
+                    self.state, self.cont = BODY, None
+                    self.last_number = int(after.group("digits"))
+                    pos, kind = after.start("start"), "PARAGRAPH"
         self.emit(kind, row, pos, end)
         self.markers(row, pos, end)
         if tail:
@@ -300,8 +307,8 @@ class _Lexer:
             return None
         for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
-            # the next number, or the one after it (the one between may be fused unmarked)
-            if self.last_number < number <= self.last_number + 2 and self.valid_portion(m.group("mark")):
+            # a later number with a real mark (numbers between may be lost to fusing or the source)
+            if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
                 return m
         if self.last_number == 0 and self.state != BODY:
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
@@ -352,6 +359,8 @@ class _Lexer:
                 self.header_line(row, line)
             elif self.state == FRONT:
                 self.front_line(row, line)
+                if line.endswith("..."):
+                    self.truncation(row)
             else:
                 self.body_line(row, line)
             self.blank_before = False
@@ -461,13 +470,13 @@ class _Lexer:
         if end is not None and (self.cont != "address" or self.is_strong_banner(line)):
             self.start_front(row, line, end)
             return
+        fused = self.glued_banner(line)
+        if fused is not None:  # ...PRIORITY","C O N F I D E N T I A L BUENOS AIRES 000526 ...
+            at, end = fused
+            self.emit("CONT" if self.cont == "address" else "ROUTING_TEXT", row, 0, at)
+            self.start_front(row, line, end, at)
+            return
         if self.cont == "address":
-            fused = P.BANNER_AFTER_ADDRESS.search(line)
-            if fused and self.banner_end(line[fused.end():], strict=True) is not None:
-                self.emit("CONT", row, 0, fused.start())
-                at = fused.end()
-                self.start_front(row, line, at + self.banner_end(line[at:], strict=True), at)
-                return
             self.emit("CONT", row, 0, len(line))
             return
         if P.OLD_PAGE.match(line):
@@ -478,6 +487,18 @@ class _Lexer:
             self.front_line(row, line)
             return
         self.emit("ROUTING_TEXT", row, 0, len(line))
+
+    def glued_banner(self, line: str) -> tuple[int, int] | None:
+        """(start, end) of a strong banner glued behind a TAB or a csv quote in a header line."""
+        for glue in P.BANNER_AFTER_ADDRESS.finditer(line):
+            at = glue.end()
+            if not self.is_strong_banner(line[at:at + 40]):  # cheap look first: no copy of the rest
+                continue
+            rest = line[at:]
+            end = self.banner_end(rest, strict=True)
+            if end is not None:
+                return at, at + end
+        return None
 
     def damaged_banner_end(self, line: str) -> int | None:
         """End of a banner whose level word is damaged (``NCLAS SECTION 01 OF 02 ...``):
@@ -675,6 +696,27 @@ class _Lexer:
             return
         self.emit_body_line("TEXT", row)
 
+    def after_break(self, row: int, line: str, end: int) -> None:
+        """What follows a page-break mark on its line: a marked paragraph start, or text."""
+        after = P.PARAGRAPH_AFTER_BREAK.match(line, end)
+        if (
+            after
+            and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP
+            and self.valid_portion(after.group("mark"))
+        ):
+            self.state, self.cont = BODY, None
+            self.last_number = int(after.group("digits"))
+            self.emit_body_line("PARAGRAPH", row, after.start("start"))
+            return
+        self.emit_body_line("TEXT", row, end)
+
+    def truncation(self, row: int) -> None:
+        """A front-matter line the publication cut short (``REF: S...``): mark the ``...``."""
+        line = self.lines[row]
+        if line.endswith("...") and self.state == FRONT and not self.seen_authority:
+            self.emit("MARKER", row, len(line) - 3, len(line))
+            self.cont = None  # the cut ends the field
+
     def front_page_break(self, row: int, line: str) -> None:
         """A page-break line in the front matter; what follows on the line is classified anew."""
         m = P.OLD_PAGE.match(line)
@@ -692,7 +734,7 @@ class _Lexer:
         if P.CLASSIFIED_AT_START.match(sub) and not self.seen_authority:
             self.emit_fused("CLASSIFIED_BY", row, offset)
         else:
-            self.emit_body_line("TEXT", row, offset)
+            self.after_break(row, line, end)
 
     def continues_list(self, line: str) -> bool:
         """``(C) ...`` right after a ``(B) ...`` line is a list label, not a portion mark."""
@@ -748,7 +790,7 @@ class _Lexer:
             end = m.end() if m else P.PAGE_NUMBERS.search(line).end()
             self.emit("PAGE_BREAK", row, 0, end)
             if line[end:].strip():
-                self.emit_body_line("TEXT", row, end)
+                self.after_break(row, line, end)
             return
         if first in "CSTULcstul\"',]" and P.BANNER_HEAD.match(line):
             end = self.banner_end(line, strict=True)

@@ -49,7 +49,7 @@ DAMAGED_BANNER = re.compile(
 # a banner glued behind the last address line by a TAB or a csv quote:
 #   RUEHTV/AMEMBASSY TEL AVIV PRIORITY 1136<TAB>C O N F I D E N T I A L SECTION 01 OF 03 ...
 #   RUEABND/DEA HQS WASHINGTON DC","UNCLAS SECTION 01 OF 03 MEXICO 000023
-BANNER_AFTER_ADDRESS = re.compile(r"\t|\",\"")
+BANNER_AFTER_ADDRESS = re.compile(r"\t|\"(?:,\"?)?")
 SECTION_ANYWHERE = re.compile(r"\bSECTION[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}", re.I)
 SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
 # ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
@@ -112,15 +112,16 @@ REF_AT_START = re.compile(r"[ \t]*(?:¶[ \t]*)?(?:REFTELS?|REFS?|REFERENCES?)\b[
 REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
 # Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
 # (also glued to the word before it: ...TO BAHRAINClassified By: ...; not in quotes: ADD "CLASSIFIED BY" LINE)
+# (misspelt within a letter: Classfied By, Classjfied By, Classiied By)
 CLASSIFIED_BY = re.compile(
-    r"(?:(?<![A-Za-z\"'])CLASS?S?I?FIED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b)[ \t]*:?", re.I
+    r"(?:(?<![A-Za-z\"'])CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b)[ \t]*:?", re.I
 )
 # a reason citation: the section number (1.4, 1.5, 1.6) or the word REASON
 REASON_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b", re.I)
 # derivative classification:  DERIVED FROM: DSCG 05-1 B, D
 DERIVED_FROM = re.compile(r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?", re.I)
 CLASSIFIED_AT_START = re.compile(
-    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLASS?S?I?FIED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
+    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
 )
 # one reference letter opening a REF item:  A.   ¶B.   (A)   A)
 REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:¶[ \t]*)?\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
@@ -179,7 +180,7 @@ AWAITS_NUMBER = re.compile(r"(?:\b(?:paras?|paragraphs?|refs?|reftels?)|\d-)$", 
 # a blanket statement instead of a portion mark:  ¶1.  CONFIDENTIAL - ENTIRE TEXT.
 ENTIRE_TEXT = re.compile(r"[ \t]*(?P<mark>" + LEVEL_WORD + r"[ \t]*-[ \t]*ENTIRE[ \t]+TEXT)", re.I)
 # a mark whose closing parenthesis a media redaction ate:  ¶6. (C XXXXXXXXXXXX, too, ...
-OPEN_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*(?P<mark>\([A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
+OPEN_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?)[ \t]+(?=[Xx]{6})")
 # a portion mark after one to four lead-in words:  ¶1. Summary.  (S/NF) On April 1 ...   1. Comment: (S) ...
 LEAD_IN_MARK = re.compile(
     r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+){0,3}[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
@@ -198,6 +199,10 @@ FUSED_PARAGRAPH = re.compile(
 FUSED_FIRST_PARAGRAPH = re.compile(r"(?<![ \t])[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
 # a section number of a reason citation: 1.4  1.5  1.6
 SECTION_NUMBER = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)")
+# a paragraph start right after a page break mark on the same line:  ... 002 OF 003 5. (SBU) ...
+PARAGRAPH_AFTER_BREAK = re.compile(r"[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")")
+# an inline item with a real mark on a paragraph line:  ... TERRORISM I. (S/NF) ANTI-AMERICAN ...
+INLINE_ITEM = re.compile(r"(?<=[ \t])(?P<label>[IVX]{1,4}|[A-Z])\.[ \t]*" + mark())
 # a list label opening a line:  (B) Sao Paulo 215;   B. ...
 LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
