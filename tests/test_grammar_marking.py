@@ -48,6 +48,9 @@ U, C, S, TS = Level.UNCLASSIFIED, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SE
         ("C/Releasable to Italy", C, ("REL TO ITALY",), "C//REL TO ITALY"),
         ("C//REL TO FIVE EYES", C, ("REL TO FIVE EYES",), "C//REL TO FIVE EYES"),
         ("S/REL BULGARIA, CZECH REPUBLIC", S, ("REL TO BULGARIA, CZECH REPUBLIC",), "S//REL TO BULGARIA, CZECH REPUBLIC"),
+        ("NC", C, ("FGI",), "C//FGI"),  # NATO CONFIDENTIAL: the U.S. level it equals, as foreign information
+        ("NS", S, ("FGI",), "S//FGI"),
+        ("CTS", TS, ("FGI",), "TS//FGI"),
     ],
 )
 def test_markings_normalise(raw, level, controls, canonical):

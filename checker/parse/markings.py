@@ -54,6 +54,12 @@ _CONTROLS = {
     "SIPDIS": ("SIPDIS",),
 }
 
+# NATO levels -> the U.S. level they equal for roll-up (NR and NU have none above U)
+_NATO_LEVELS = {
+    "NU": Level.UNCLASSIFIED, "NR": Level.UNCLASSIFIED, "NC": Level.CONFIDENTIAL,
+    "NS": Level.SECRET, "CTS": Level.TOP_SECRET,
+}
+
 # controls that stand on UNCLASSIFIED when no level is written: (SBU), (FOUO)
 _UNCLASSIFIED_CONTROLS = frozenset({"SBU", "FOUO", "LOU", "EFTO"})
 _ABBREVIATIONS = {"NOFORN": "NF"}
@@ -112,6 +118,11 @@ def _read(tree: Tree, raw: str) -> MarkingParts:
                 controls.append("LOU")
         elif kind == "control":
             controls.extend(_CONTROLS.get(_squash(child.children[0]), ()))
+        elif kind == "foreign_level":  # NC -> CONFIDENTIAL with the FGI control (NATO material)
+            found = _NATO_LEVELS[_squash(child.children[0])]
+            if level is None:
+                level = found
+            controls.append("FGI")
         elif kind == "releasable":
             countries = [" ".join(str(t).upper().split()) for t in child.children if t.type == "COUNTRY"]
             controls.append("REL TO " + ", ".join(countries))
