@@ -42,8 +42,7 @@ Passes:
     2. (C) Text.
 
 Options:
-    None.  Not enabled by default (its corpus sample is below 95 % true); select
-    ``BN004`` to run it.
+    None.
 
 References:
     M-BAN-1 (32 CFR 2001.21), E-6 (classification by compilation, IC Markings Manual
@@ -65,9 +64,6 @@ NAME = "banner-above-portions"
 SEVERITY = "warning"
 SCOPE = ("banners", "subject", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
-#: Off by default: on the corpus ~60 % of its findings are true; the model still misses
-#: portions fused mid-line in flattened renderings, which makes the banner look too high.
-ENABLED_BY_DEFAULT = False
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:

@@ -62,7 +62,7 @@ IDS = [rule.name for rule in RULES]
 
 
 #: Rules not enabled by default (their corpus sample is below 95 % true, see the report).
-OFF_BY_DEFAULT = {"BN004", "NU001"}
+OFF_BY_DEFAULT = {"NU001"}
 
 
 def test_the_registered_rule_set_is_pinned():
