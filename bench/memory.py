@@ -40,6 +40,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from throughput import check_command  # noqa: E402
+from timing import Corpus, cablelint_command, cpu_count, load_average  # noqa: E402
+
 LIMIT_MB = 150.0
 POLL_SECONDS = 0.02
 
@@ -177,8 +180,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.path is None:
         parser.error("give a corpus PATH")
-    from timing import Corpus
-
     corpus = Corpus.at(args.path)
     if not corpus.files:
         print(f"no .txt cables under {args.path}", file=sys.stderr)
@@ -195,11 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if over else 0
 
 
-def run_sizes(corpus, counts: list[int], formats: list[str], jobs: int | None) -> list[tuple]:
+def run_sizes(corpus: Corpus, counts: list[int], formats: list[str],
+              jobs: int | None) -> list[tuple[int, str, int, Peak, float]]:
     """(count, format, jobs, Peak, load average) for each count and format."""
-    from throughput import check_command
-    from timing import cablelint_command, cpu_count, load_average
-
     cablelint = cablelint_command()
     workers = jobs or cpu_count()
     rows = []

@@ -9,13 +9,13 @@ start-up, discovery, reading, parsing, the model, all rules and the json output.
 ``--jobs`` value is run N times, in interleaved rounds after one warm-up round; the median is
 reported in cables/s and MB/s with the spread and the 1-minute load average, and the
 median CPU time of the process tree (cables per CPU-second is steadier than wall time on a
-busy machine, but is no substitute for it).  The speed-up
-is the serial median over the parallel median.
+busy machine, but is no substitute for it).  The speed-up is the serial median over the
+parallel median.
 
 Then it checks that in every round the parallel run wrote byte-for-byte the report of the
 serial run, with the same standard error and exit code (the order of results must not
-depend on the workers).  Exit status 1 when they differ.  Issue 6 targets: >= 1,000 cables/s serial,
->= 1.8x with two workers.
+depend on the workers).  Exit status 1 when they differ.  Issue 6 targets: >= 1,000
+cables/s serial, >= 1.8x with two workers.
 """
 
 from __future__ import annotations
