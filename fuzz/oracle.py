@@ -113,11 +113,11 @@ SLOW_SECONDS_PER_KB = 0.05
 
 
 def slowness(size: int, seconds: float) -> list[Violation]:
-    """A violation when one input took far longer than linear work on its size could."""
+    """A violation when one input took far longer (in CPU seconds) than linear work on its size could."""
     budget = SLOW_SECONDS_FIXED + SLOW_SECONDS_PER_KB * size / 1024
     if seconds <= budget:
         return []
-    return [Violation("slow input", f"{seconds:.1f} s for {size} bytes (budget {budget:.1f} s)")]
+    return [Violation("slow input", f"{seconds:.1f} CPU s for {size} bytes (budget {budget:.1f} s)")]
 
 
 def span_problem(span: Span, lines: list[str]) -> tuple[str, str] | None:

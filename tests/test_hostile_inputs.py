@@ -495,17 +495,17 @@ def test_a_hostile_gitignore_pattern_does_not_hang_the_search(workdir: Path) -> 
 
 
 def test_a_megabyte_of_blanks_before_a_word_does_not_hang(workdir: Path) -> None:
-    """Three files, each one 1 MB line: linear work takes about a second in all; backtracking
-    regexes take hours.  The timeout only tells a hang from a result, it measures nothing."""
+    """Three files, each one 1 MB line: linear work takes seconds; backtracking regexes take
+    hours.  The generous timeout only tells a hang from a result; speed is bench/linear_growth.py's."""
     lines = {"blanks-c.txt": " " * 1_000_000 + "C", "blanks-1a.txt": " " * 1_000_000 + "1.a",
              "tab-quote-c.txt": "\t'" * 500_000 + "C"}
     for name, line in lines.items():
         write(name, line + "\n")
     try:
         result = subprocess.run([sys.executable, "-m", "checker", "check", *AS_OF, "-j", "1", *lines],
-                                capture_output=True, text=True, timeout=10)
+                                capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:
-        pytest.fail("cablelint check did not finish within 10 s on three 1 MB lines")
+        pytest.fail("cablelint check did not finish within 120 s on three 1 MB lines")
     assert result.returncode == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines() if "BN001" in line] == list(lines)
 
