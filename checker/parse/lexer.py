@@ -26,6 +26,8 @@ from checker.parse import patterns as P
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
+_DEEP_INDENT = 200  # blanks; real cables indent by a few dozen at most
+_LEVEL_FIRST = frozenset("CSTUcstu")  # the first letters of the level words
 _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of the last one
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
@@ -353,6 +355,11 @@ class _Lexer:
                 continue
             if binary and P.BINARY.search(line):
                 self.emit("JUNK", row, 0, len(line))
+            elif line[:_DEEP_INDENT].isspace():  # indented this deep, a line is text, whatever it says
+                if self.state == HEADER:
+                    self.emit("ROUTING_TEXT", row, 0, len(line))
+                else:
+                    self.emit_body_line("TEXT", row)
             elif (self.cont == "record" or line[:1] in "i-") and self.record_line(row, line):
                 pass
             elif self.state == HEADER:
@@ -492,7 +499,8 @@ class _Lexer:
         """(start, end) of a strong banner glued behind a TAB or a csv quote in a header line."""
         for glue in P.BANNER_AFTER_ADDRESS.finditer(line):
             at = glue.end()
-            if not self.is_strong_banner(line[at:at + 40]):  # cheap look first: no copy of the rest
+            # cheap looks first: a level word starts right there, and no copy of the rest
+            if line[at:at + 1] not in _LEVEL_FIRST or not self.is_strong_banner(line[at:at + 40]):
                 continue
             rest = line[at:]
             end = self.banner_end(rest, strict=True)
