@@ -58,7 +58,7 @@ def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Sev
     if configured is not None:
         return configured
     # A rule may grade one problem below its default (marking-rules.md §4: era-dependent).
-    return problem.severity or rule.severity
+    return problem.severity if problem.severity is not None else rule.severity  # INFO is 0
 
 
 def _internal_error(rule: RuleInfo, exc: Exception, path: str | None) -> Finding:

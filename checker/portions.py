@@ -149,10 +149,32 @@ def marking_text(marking: Marking) -> str:
     return marking.canonical or marking.raw
 
 
-def describe(portions: Iterable[Portion]) -> str:
-    """``¶3 (S), ¶5 (S//NF)``: the portions that force a roll-up, for a message."""
-    return ", ".join(
-        f"{p.ref} ({marking_text(p.marking)})" if p.marking else p.ref for p in portions
+def describe(portions: Iterable[Portion], shown: int = 3) -> str:
+    """``¶3 (S), ¶5 (S//NF)``: the portions that force a roll-up, for a message; past
+    ``shown`` of them, ``and 12 more`` keeps a message one short line."""
+    named = [f"{p.ref} ({marking_text(p.marking)})" if p.marking else p.ref for p in portions]
+    if len(named) > shown + 1:
+        return f"{', '.join(named[:shown])} and {len(named) - shown} more"
+    return ", ".join(named)
+
+
+def front_matter_cut(cable: Cable) -> bool:
+    """Whether the publication cut the front matter short (a ``truncated`` marker before the
+    first paragraph): what is missing there, such as the authority line, is unknown."""
+    first = cable.paragraphs[0].span.line if cable.paragraphs else cable.line_count + 1
+    return any(marker.kind == "truncated" and marker.span.line < first for marker in cable.markers)
+
+
+def blanket_statement(cable: Cable) -> Paragraph | None:
+    """The paragraph that states a level for the whole text (``¶1. SECRET - ENTIRE TEXT.``,
+    State's 1990s practice, E-4) instead of marking each portion, if any."""
+    return next(
+        (
+            p
+            for p in cable.paragraphs
+            if p.marking is not None and {"ENTIRE", "TEXT"} <= {token.upper() for token in p.marking.unknown}
+        ),
+        None,
     )
 
 

@@ -4,7 +4,8 @@ What it checks:
     In a cable whose paragraphs are all portion-marked, that at least one portion (SUBJECT,
     paragraph or sub-paragraph) reaches the level of the top classification line.  Nothing
     is reported when a paragraph is unmarked: the unmarked one may carry the level, and
-    ``portion-marking-missing`` reports it.
+    ``portion-marking-missing`` reports it, nor in a partial extract, which need not show
+    every portion.
 
 Why it matters:
     The banner should be the highest portion level.  A banner above every portion
@@ -71,6 +72,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     level = banner_level(cable)
     if banner is None or level is None:
         return
+    if cable.header is not None and cable.header.partial_extract:
+        return  # a partial extract does not show every portion
     paragraphs = body_paragraphs(cable)
     if not paragraphs or any(p.marking is None for p in paragraphs):
         return

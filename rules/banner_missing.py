@@ -6,7 +6,8 @@ What it checks:
     its level word is intact.  A garbled line whose level is still unambiguous
     (``SS E C R E T``) is reported with the level it was read as, which every other rule
     then uses; an unreadable one (``CSE C R E T``) with the level the portion marks
-    require as the suggestion.
+    require as the suggestion.  A partial extract (the WikiLeaks "full text is not
+    available" note) without a banner is not judged.
 
 Why it matters:
     Every telegram must state its classification or administrative control as its first
@@ -83,6 +84,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         elif banner.marking.unknown:  # letters lost or doubled, the level still unambiguous
             yield Problem(banner.span, f"classification line is garbled: read as {level.label}", level.label)
         return
+    if cable.header is not None and cable.header.partial_extract:
+        return  # "the full text is not available": a line missing at the cut is no evidence
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
     yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)

@@ -6,7 +6,7 @@ What it checks:
     section banner, a repeated ``SECRET NOFORN`` line) or among the caption lines.  In an UNCLAS cable, an ``(SBU)`` or FOUO portion calls for the
     ``SENSITIVE`` caption; in a classified cable SBU does not roll up.  One finding per
     missing control, on the banner, naming the portions that carry it.  A missing NOFORN
-    caption is an error from 2006 and a warning on older cables (T-PM-4).  A cable without a
+    caption is an error from 2006 and a warning on older or undated cables (T-PM-4).  A cable without a
     classification line is left to ``banner-missing``.
 
 Why it matters:
@@ -87,8 +87,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
             continue
         span = banner.span
         severity = Severity.ERROR
-        if rule.error_from and cable.date and cable.date < rule.error_from:
-            severity = Severity.WARNING
+        if rule.error_from and (cable.date is None or cable.date < rule.error_from):
+            severity = Severity.WARNING  # before 2006, or a cable whose date is unknown
         message = f"{control} in {describe(carriers)} is missing from the banner and captions"
         yield Problem(span, message, rule.caption, severity)
     if banner_level(cable) != Level.UNCLASSIFIED:

@@ -62,7 +62,7 @@ from checker.controls import vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Marking
-from checker.portions import cable_portions
+from checker.portions import blanket_statement, cable_portions
 
 CODE = "PM002"
 NAME = "portion-marking-invalid"
@@ -112,9 +112,10 @@ def _fault(marking: Marking) -> tuple[str, str | None] | None:
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
+    blanket = blanket_statement(cable)
     for portion in cable_portions(cable):
-        if portion.marking is None:
-            continue
+        if portion.marking is None or (blanket is not None and portion.marking is blanket.marking):
+            continue  # an ENTIRE TEXT statement is judged by portion-marking-missing
         fault = _fault(portion.marking)
         if fault:
             what, suggestion = fault

@@ -10,7 +10,10 @@ What it checks:
     bullets) and passes.  A list numbered ``1)``, ``2)`` inside paragraphs numbered
     ``1.``, ``2.`` is part of its paragraph, not a paragraph of its own.  A portion that
     opens with a media redaction (``¶7. XXXXXXXXXXXX``) is not judged: its mark may have
-    been redacted with the name.  Unclassified cables need no marks;
+    been redacted with the name, nor a numbered paragraph that is the classification
+    authority line (``¶1. Classified by ...``).  A blanket ``¶1. SECRET - ENTIRE TEXT.``
+    statement (E-4, not allowed by M-POR-5) gives one finding on that paragraph instead of
+    one per paragraph: info up to 1996, a warning later.  Unclassified cables need no marks;
     E.O. 11652 cables (before 1978-12-01) asked for them only where practicable.
     Cables dated 1978-12-01 to 1995-10-13 are reported as warnings (T-PM-2).
 
@@ -59,18 +62,22 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Paragraph, Span
-from checker.portions import body_paragraphs, is_classified, paragraph_ref, subparagraph_refs
+from checker.portions import blanket_statement, body_paragraphs, is_classified, paragraph_ref, subparagraph_refs
 
 CODE = "PM001"
 NAME = "portion-marking-missing"
 SEVERITY = "error"
 SCOPE = ("header", "banners", "eo", "paragraphs")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
+
+#: E-4: a 1995-era "ENTIRE TEXT" statement is info up to the end of 1996, a warning later.
+_BLANKET_TOLERATED_UNTIL = dt.date(1996, 12, 31)
 
 
 def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
@@ -88,7 +95,19 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     era = ctx.era
     if era is None or era.portion_marking == "optional" or not is_classified(cable):
         return
+    blanket = blanket_statement(cable)
+    if blanket is not None:  # E-4: one finding for the notice, none per paragraph
+        mild = cable.date is not None and cable.date <= _BLANKET_TOLERATED_UNTIL
+        yield Problem(
+            blanket.marking.span,
+            f"{paragraph_ref(blanket)} states ENTIRE TEXT instead of marking each portion",
+            severity=Severity.INFO if mild else Severity.WARNING,
+        )
+        return
     severity = Severity.ERROR if era.portion_marking == "error" else Severity.WARNING
+    authority_line = cable.authority.span.line if cable.authority else None
     for paragraph in body_paragraphs(cable):
+        if paragraph.span.line == authority_line:
+            continue  # ``¶1. Classified by ...``: the authority block, not a portion
         for ref, span in _unmarked(paragraph):
             yield Problem(span, f"{ref} has no portion marking", severity=severity)

@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import authority_judgeable, banner_level, is_classified
+from checker.portions import authority_judgeable, banner_level, front_matter_cut, is_classified
 
 CODE = "CA002"
 NAME = "reason-missing"
@@ -70,6 +70,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if ctx.era is None or not ctx.era.authority_required or not is_classified(cable):
         return
     if cable.authority is None:
+        if front_matter_cut(cable):  # the publication cut the lines the authority was on
+            return
         yield Problem(cable.banner.span, f"{banner_level(cable).label} cable has no classification reason")
     elif cable.authority.reasons is None and authority_judgeable(cable):
         yield Problem(cable.authority.span, "Classified By line gives no reason")

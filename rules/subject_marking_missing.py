@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import is_classified
+from checker.portions import blanket_statement, is_classified
 
 CODE = "PM003"
 NAME = "subject-marking-missing"
@@ -62,6 +62,8 @@ OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     era = ctx.era
     if era is None or era.portion_marking == "optional" or not is_classified(cable):
+        return
+    if blanket_statement(cable) is not None:  # the ENTIRE TEXT statement covers the subject
         return
     if cable.subject is not None and cable.subject.marking is None:
         yield Problem(cable.subject.span, "subject line has no portion marking")

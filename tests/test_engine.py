@@ -165,8 +165,12 @@ def test_a_hand_built_clean_cable_gives_no_error(model):
 
 
 def test_a_problem_may_grade_itself_unless_the_user_configured_the_rule(model, rules):
-    graded = [Problem(span(1), "graded", severity=Severity.WARNING), Problem(span(2), "default")]
+    graded = [
+        Problem(span(1), "graded", severity=Severity.WARNING),
+        Problem(span(2), "default"),
+        Problem(span(3), "info", severity=Severity.INFO),
+    ]
     settings = rules(fake_rule("ZZ001", "graded-rule", lambda cable, ctx: graded))
-    assert [f.severity for f in check_cable(model(), settings)] == [Severity.WARNING, Severity.ERROR]
+    assert [f.severity for f in check_cable(model(), settings)] == [Severity.WARNING, Severity.ERROR, Severity.INFO]
     configured = EngineSettings(enabled=settings.enabled, severities={"ZZ001": Severity.INFO})
-    assert [f.severity for f in check_cable(model(), configured)] == [Severity.INFO, Severity.INFO]
+    assert [f.severity for f in check_cable(model(), configured)] == [Severity.INFO] * 3

@@ -45,3 +45,13 @@ def test_a_damaged_level_word_is_garbled(cable, check):
     assert check(unreadable.text, RULE) == [
         (RULE, unreadable.line["banner"], 1, "classification line is garbled: no level word could be read")
     ]
+
+
+def test_a_partial_extract_without_a_banner_is_not_judged(model):
+    from dataclasses import replace
+
+    from checker.engine import EngineSettings, check_cable
+
+    cable = model()
+    extract = replace(cable, banners=(), header=replace(cable.header, partial_extract=True))
+    assert check_cable(extract, EngineSettings(enabled=frozenset({RULE}))) == []

@@ -31,3 +31,13 @@ def test_a_derivative_classification_is_an_authority(model):
     line = Authority("DERIVED FROM: DSCG 05-1 B, D", None, None, Span(4, 1, 4, 29), derived_from="DSCG 05-1 B, D")
     found = check_cable(model(authority=line), EngineSettings(enabled=frozenset({RULE, "CA002"})))
     assert found == []
+
+
+def test_front_matter_cut_by_the_publication_is_not_judged(model):
+    from checker.engine import EngineSettings, check_cable
+    from checker.model import Marker, Span
+
+    cut = model(markers=(Marker("truncated", Span(4, 1, 4, 4)),))
+    assert check_cable(cut, EngineSettings(enabled=frozenset({RULE, "CA002"}))) == []
+    whole = model()
+    assert [f.code for f in check_cable(whole, EngineSettings(enabled=frozenset({RULE, "CA002"})))] == ["CA001", "CA002"]

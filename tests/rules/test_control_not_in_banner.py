@@ -50,3 +50,8 @@ def test_a_repeated_classification_line_may_declare_noforn(cable, check):
     built = cable(banner="S E C R E T STATE 126440", security="ZNY SSSSS ZZH", captions=("SECRET NOFORN", "SIPDIS"),
                   paragraphs=["1. (S/NF) Text."])
     assert check(built.text, RULE) == []
+
+
+def test_an_undated_cable_gets_the_milder_severity(cable):
+    built = cable(header=False, paragraphs=["1. (C/NF) Text."])
+    assert [f.severity.label for f in findings_of(built.text, RULE)] == ["warning"]

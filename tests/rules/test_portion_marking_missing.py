@@ -74,3 +74,16 @@ def test_a_portion_opening_with_a_media_redaction_is_not_judged(model):
 def test_a_redacted_opening_in_the_text_is_not_judged(cable, check):
     built = cable(paragraphs=["1. (C) Text.", "2. XXXXXXXXXXXX told us that.", "3. Text."])
     assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶3 has no portion marking")]
+
+
+def test_an_entire_text_statement_is_one_finding_not_one_per_paragraph(cable):
+    built = cable(de=None, dtg="O 251246Z JUL 90", eo="E.O. 12356: DECL: OADR", authority=None, subject="SUBJECT: TEST",
+                  banner="S E C R E T BAGHDAD 4237", security="ZNY SSSSS ZZH",
+                  paragraphs=["1. SECRET - ENTIRE TEXT.", "2. SUMMARY: TEXT.", "3. MORE TEXT."])
+    found = [(f.code, f.span.line, f.message, f.severity.label) for f in findings_of(built.text)]
+    assert found == [("PM001", built.para[0], "¶1 states ENTIRE TEXT instead of marking each portion", "info")]
+
+
+def test_a_numbered_classification_authority_line_is_not_a_portion(cable, check):
+    built = cable(authority=None, paragraphs=["1. Classified by A. Officer, Pol Chief. Reason: 1.4 (d)", "2. (C) Text."])
+    assert check(built.text, RULE) == []
