@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,22 +205,37 @@ def test_a_directory_named_on_the_command_line_as_a_file_is_searched(workdir: Pa
     assert run.out == COMPANION + ["Found 2 findings (2 errors) in 1 of 1 file."]
 
 
-@pytest.mark.xfail(strict=True, reason="requests-H3.md 20:23: RecursionError in discovery ends the run")
-def test_a_very_deep_directory_tree_is_searched(workdir: Path) -> None:
-    """1,100 nested directories (2,200-character path, under PATH_MAX): deeper than Python's
-    recursion limit, so the search must not recurse once per level."""
+DEPTH = 1100
+
+
+@pytest.fixture
+def deep_tree(workdir: Path) -> Iterator[str]:
+    """``deep/d/d/…/d/x.txt``, 1,100 levels (a 2,200-character path, under PATH_MAX): deeper
+    than Python's recursion limit.  Made and removed level by level, since recursive tools
+    (pytest's own clean-up with shutil.rmtree among them) fail on it."""
     os.mkdir("deep")
     os.chdir("deep")
-    for _ in range(1100):
+    for _ in range(DEPTH):
         os.mkdir("d")
         os.chdir("d")
     shutil.copy(workdir / "failing.txt", "x.txt")
-    depth = os.getcwd()[len(str(workdir)) + 1:]
+    path = os.getcwd()[len(str(workdir)) + 1:] + "/x.txt"
     os.chdir(workdir)
+    yield path
+    os.chdir(os.path.dirname(path))
+    os.remove("x.txt")
+    for _ in range(DEPTH):
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(workdir)
+    os.rmdir("deep")
+
+
+def test_a_very_deep_directory_tree_is_searched(deep_tree: str) -> None:
     run = check("deep", "failing.txt")
     assert run.code == 1
     assert run.err == []
-    assert run.out == [line.replace("failing.txt", f"{depth}/x.txt") for line in COMPANION] + COMPANION + [
+    assert run.out == [line.replace("failing.txt", deep_tree) for line in COMPANION] + COMPANION + [
         "Found 4 findings (4 errors) in 2 of 2 files."]
 
 
