@@ -3,7 +3,9 @@
 What it checks:
     The level of the top classification line against the ``ZNY CCCCC`` security line of the
     routing header, every later ``SECTION nn OF nn`` banner and every repeated classification
-    footer.  Each line that states another level is reported once.
+    footer.  Each line that states another level is reported once.  The security line is
+    not compared when the header evidently belongs to another message (a record mix-up:
+    neither the DE serial nor the FM address matches the banner's serial and originator).
 
 Why it matters:
     Relay stations protect a message by its security line, readers by its banner; when
@@ -62,9 +64,22 @@ SCOPE = ("header", "banners", "page_marks")
 OPTIONS = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
+def _header_of_another_message(cable: Cable) -> bool:
+    """A record that joins one message's routing header to another's text: neither the DE
+    serial matches the banner's serial nor the banner's originator the FM address."""
+    header, banner = cable.header, cable.banner
+    if header is None or banner is None or header.de is None:
+        return False
+    serial, de_serial = (banner.serial or "").strip(), (header.de.serial or "").strip()
+    origin, originator = (header.origin or "").upper(), (banner.originator or "").upper()
+    if not (serial.isdigit() and de_serial.isdigit() and origin and originator):
+        return False
+    return int(serial) % 10000 != int(de_serial) % 10000 and originator not in origin
+
+
 def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
     header = cable.header
-    if header and header.security and header.security.level is not None:
+    if header and header.security and header.security.level is not None and not _header_of_another_message(cable):
         yield f"security line {header.security.code}", header.security.level, header.security.span
     for banner in cable.banners[1:]:
         level = banner.marking.level

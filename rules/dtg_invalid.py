@@ -4,7 +4,9 @@ What it checks:
     The header's date-time group (``O 011943Z DEC 08``) must be a real date and time, not
     later than today (``as-of``), and the Julian day of the ``DE`` line (``3361951`` is day
     336, 1951Z) must not be more than a day before it (a message cannot be filed before it
-    was written) nor more than ``max-filing-delay-days`` after it.
+    was written) nor more than ``max-filing-delay-days`` after it.  Filing before the DTG is
+    an error; filing long after it a warning (a retransmission), and not reported when the
+    DTG line carries an ACP service signal such as ``ZDS``.
 
 Why it matters:
     The DTG is the cable's date of origin: every date rule (the governing order, the
@@ -45,16 +47,20 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from checker.engine import RuleContext
-from checker.findings import Problem
+from checker.findings import Problem, Severity
 from checker.model import Cable, DeLine
 
 CODE = "HD001"
 NAME = "dtg-invalid"
 SEVERITY = "error"
 SCOPE = ("header",)
+#: An ACP 127 operating signal after the DTG (``ZDS``...) marks a retransmission.
+_SERVICE_SIGNAL = re.compile(r"\bZ[A-Z]{2}\b")
+
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,
@@ -98,9 +104,10 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     offset = _filing_offset(header.de, written)
     if offset is None:
         yield Problem(header.de.span, f"DE line julian day {header.de.julian_day} is not a day of the year")
-    elif offset < -1 or offset > ctx.options["max-filing-delay-days"]:
+    elif offset < -1 or (offset > ctx.options["max-filing-delay-days"] and not _SERVICE_SIGNAL.search(dtg.raw)):
         when = f"{-offset} days before" if offset < 0 else f"{offset} days after"
         yield Problem(
             header.de.span,
             f"DE line julian day {header.de.julian_day:03d} is {when} the date-time group ({written.isoformat()})",
+            severity=None if offset < 0 else Severity.WARNING,  # §4.1: only filing BEFORE is impossible
         )

@@ -34,3 +34,9 @@ def test_efto_security_line_matches_unclas(cable, check):
         paragraphs=["1. Text."],
     )
     assert check(built.text, RULE) == []
+
+
+def test_a_header_of_another_message_is_not_compared(cable, check):
+    built = cable(de="DE RUEHFR #2725/01 3361951", banner="S E C R E T SECTION 01 OF 04 MOSCOW 005154",
+                  paragraphs=["1. (S) Text."])
+    assert check(built.text, RULE) == []

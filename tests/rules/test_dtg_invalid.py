@@ -26,11 +26,15 @@ def test_filed_more_than_a_day_before_the_dtg(cable, check):
     ]
 
 
-def test_filed_long_after_the_dtg(cable, check):
+def test_filed_long_after_the_dtg_is_a_warning_unless_a_retransmission(cable, check):
+    from conftest import findings_of
+
     built = cable(de="DE RUEHC #6440 3461951")
     assert check(built.text, RULE) == [
         (RULE, built.line["de"], 1, "DE line julian day 346 is 10 days after the date-time group (2008-12-01)")
     ]
+    assert [f.severity.label for f in findings_of(built.text, RULE)] == ["warning"]
+    assert check(cable(de="DE RUEHC #6440 3461951", dtg="O 011943Z DEC 08 ZDS").text, RULE) == []
 
 
 def test_filing_across_the_year_end_and_a_day_late_passes(cable, check):
