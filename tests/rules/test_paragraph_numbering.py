@@ -9,11 +9,22 @@ def test_a_gap(cable, check):
 
 
 def test_a_repeat_and_a_step_back(cable, check):
-    built = cable(paragraphs=["1. (U) a", "2. (C) b", "2. (C) c", "3. (C) d", "1. (C) e"])
+    built = cable(paragraphs=["1. (U) a", "2. (C) b", "2. (C) c", "3. (C) d", "2. (C) e"])
     assert check(built.text, RULE) == [
         (RULE, built.para[2], 1, "¶2 is numbered twice"),
-        (RULE, built.para[4], 1, "¶1 follows ¶3"),
+        (RULE, built.para[4], 1, "¶2 follows ¶3"),
     ]
+
+
+def test_one_break_gives_one_finding_and_a_restart_at_1_is_a_new_run(cable, check):
+    gap = cable(paragraphs=["1. (U) a", "2. (C) b", "5. (C) c", "6. (C) d", "7. (C) e"])
+    assert check(gap.text, RULE) == [(RULE, gap.para[2], 1, "¶5 follows ¶2; ¶3-4 missing")]
+    runs = cable(paragraphs=["1. (U) a", "2. (C) b", "3. (C) c", "1. (C) d", "2. (C) e", "3. (C) f"])
+    assert check(runs.text, RULE) == []
+
+
+def test_a_numbered_run_covers_its_range(cable, check):
+    assert check(cable(paragraphs=["1. (U) a", "2. (C) b", "3-5. (C) c", "6. (C) d"]).text, RULE) == []
 
 
 def test_numbering_must_start_at_1(cable, check):
