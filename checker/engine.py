@@ -53,6 +53,24 @@ def default_settings() -> EngineSettings:
     return EngineSettings(enabled=frozenset(rule.code for rule in all_rules() if rule.enabled_by_default))
 
 
+#: The last settings seen and each rule's merged options under them (settings are frozen).
+_OPTIONS: tuple[EngineSettings | None, dict[str, Mapping[str, Any]]] = (None, {})
+
+
+def _merged_options(settings: EngineSettings) -> dict[str, Mapping[str, Any]]:
+    """Each enabled rule's options merged over its defaults, once per settings object."""
+    global _OPTIONS
+    seen, merged = _OPTIONS
+    if seen is not settings:
+        merged = {
+            rule.code: MappingProxyType({**rule.defaults, **settings.options.get(rule.code, _EMPTY)})
+            for rule in all_rules()
+            if rule.code in settings.enabled
+        }
+        _OPTIONS = (settings, merged)
+    return merged
+
+
 def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Severity:
     configured = settings.severities.get(rule.code)
     if configured is not None:
@@ -87,11 +105,11 @@ def check_cable(
     era = eras.era_for_cable(cable)
     as_of = settings.as_of or dt.date.today()
     findings: list[Finding] = []
+    options = _merged_options(settings)
     for rule in all_rules():
         if rule.code not in settings.enabled:
             continue
-        options = {**rule.defaults, **settings.options.get(rule.code, _EMPTY)}
-        context = RuleContext(options=MappingProxyType(options), era=era, as_of=as_of)
+        context = RuleContext(options=options[rule.code], era=era, as_of=as_of)
         try:
             problems = list(rule.check(cable, context))
         except Exception as exc:  # noqa: BLE001 - isolation is the point
