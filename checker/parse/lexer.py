@@ -26,6 +26,11 @@ from checker.parse import patterns as P
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
+# first letters of lines that may open something in the body: banners (C S T U L), captions
+# (S N E L C F), authority (C D), VZCZC (V); any other letter opens plain text
+_STRUCTURAL_FIRST = frozenset("CSTULNEFDVcstulnefdv")
+# a line can end with a classification footer only if it ends with one of these words
+_FOOTER_ENDS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "NOFORN", " L", " T", " D")
 _DEEP_INDENT = 200  # blanks; real cables indent by a few dozen at most
 _LEVEL_FIRST = frozenset("CSTUcstu")  # the first letters of the level words
 _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of the last one
@@ -264,7 +269,12 @@ class _Lexer:
         line = self.lines[row]
         end = len(line)
         tail = None
-        if row + 1 < len(self.lines) and self.starts_page_break(self.lines[row + 1]) and "  " in line:
+        if (
+            line.endswith(_FOOTER_ENDS)
+            and "  " in line
+            and row + 1 < len(self.lines)
+            and self.starts_page_break(self.lines[row + 1])
+        ):
             m = P.FOOTER_TAIL.search(line, max(start, len(line) - 80))
             if m:
                 tail = (m.start("footer"), m.end("footer"))
@@ -758,6 +768,22 @@ class _Lexer:
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started."""
         first = line.lstrip()[:1]
+        if (
+            first.isalpha()
+            and first not in _STRUCTURAL_FIRST
+            and self.cont != "authority"
+            and "(" not in line
+            and "¶" not in line
+            and " OF " not in line
+            and not line.endswith(_FOOTER_ENDS)
+            and line.lstrip()[1:2] not in (".", ")")
+        ):
+            # the commonest line: paragraph text that can open nothing (no mark, number, page
+            # break, banner, caption, authority or footer can start or hide in it)
+            self.cont = None
+            self.emit("TEXT", row, 0, len(line))
+            self.markers(row, 0, len(line))
+            return
         if (first.isdigit() or first == "¶") and P.DECIMAL_SUB.match(line):
             self.cont = None
             self.emit_body_line("SUBPARAGRAPH", row)
