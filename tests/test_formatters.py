@@ -170,6 +170,17 @@ def test_github_escapes_properties_and_data() -> None:
         "::PM001 100%25 of%0Aparagraphs\n")
 
 
+def test_control_characters_in_paths_stay_inert_in_github_and_junit() -> None:
+    result = FileResult("evil\n::warning x\x1b[31m.txt", (finding(1, path="evil\n::warning x\x1b[31m.txt"),))
+    github = render("github", [result])
+    assert github.startswith("::error file=evil%0A%3A%3Awarning x\\x1b[31m.txt,line=1,")
+    assert github.count("\n") == 1 and "\x1b" not in github
+    junit = render("junit", [result])
+    assert "\x1b" not in junit
+    assert not any(line.lstrip().startswith("::") for line in junit.splitlines())
+    assert ET.fromstring(junit).find("testsuite/testcase/failure").text.startswith("evil\\x0a::warning x\\x1b[31m.txt:1:3:")
+
+
 def test_github_shows_most_severe_first_within_the_caps_and_counts_the_rest() -> None:
     findings = [finding(n, "NU001", Severity.INFO) for n in range(1, 13)]
     findings += [finding(n, "BN004", Severity.WARNING) for n in range(1, 4)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Severity
-from checker.formatters import Formatter, Summary
+from checker.formatters import Formatter, Summary, printable
 
 if TYPE_CHECKING:
     from checker.api import FileResult
@@ -22,8 +22,9 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow-command message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow-command message; other control characters become ``\\x1b``, so
+    neither a forged command nor a terminal escape can reach the CI log."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

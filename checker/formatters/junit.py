@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from checker.formatters import TOOL_NAME, Formatter, Summary
+from checker.formatters import TOOL_NAME, Formatter, Summary, printable
 
 if TYPE_CHECKING:
     from checker.api import FileResult
@@ -51,7 +51,7 @@ class JunitFormatter(Formatter):
                 f'    <testcase name={_attr(f"{finding.code} {finding.rule}")} classname={path} '
                 f'file={path} line="{span.line}">\n'
                 f'      <failure message={_attr(finding.message)} type={_attr(finding.code)}>'
-                f'{escape(_XML_INVALID.sub("", text))}</failure>\n    </testcase>\n')
+                f'{escape(printable(text))}</failure>\n    </testcase>\n')
         self.out.write("  </testsuite>\n")
 
     def finish(self, summary: Summary) -> None:
