@@ -21,8 +21,8 @@ work (load above the number of cores) the figures are pessimistic, so compare ra
 rerun on a quiet machine.  ``--quick`` (a few minutes) uses 3 runs (11 for start-up), a
 10,000-cable memory set and the json format only.  The full suite takes about 15 minutes
 on 2 cores.  The exit status is 1 when the parallel
-output differs from the serial one, 0 otherwise; missed targets are marked in the table
-but do not fail the run.
+output differs from the serial one or a step failed (its row says why; the other steps
+still run), 0 otherwise; missed targets are marked in the table but do not fail the run.
 """
 
 from __future__ import annotations
@@ -142,8 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(corpus.files)} cables, {corpus.megabytes:.1f} MB in {corpus.folder}; "
           f"median of {runs} runs; load average now {load_average():.2f}", flush=True)
     rows: list[Row] = []
-    steps = [("start-up", lambda: rows.extend(startup_rows(args.startup_runs or (11 if args.quick else 21))))]
-    serial: list[Runs] = []
+    serial: list[Runs] = []  # the serial throughput runs, reused by the yardstick
     identical = [True]
 
     def run_throughput() -> None:
@@ -152,16 +151,28 @@ def main(argv: list[str] | None = None) -> int:
         serial.append(serial_runs)
         identical[0] = same
 
-    steps += [("throughput", run_throughput),
-              ("yardstick", lambda: rows.append(yardstick_row(corpus, serial[0], runs))),
-              (f"memory ({count:,} cables)", lambda: rows.extend(memory_rows(corpus, count, formats)))]
+    def run_yardstick() -> None:
+        if not serial:
+            raise RuntimeError("needs the serial timings of the throughput step")
+        rows.append(yardstick_row(corpus, serial[0], runs))
+
+    steps = [("start-up", lambda: rows.extend(startup_rows(args.startup_runs or (11 if args.quick else 21)))),
+             ("throughput", run_throughput),
+             ("yardstick", run_yardstick),
+             (f"memory ({count:,} cables)", lambda: rows.extend(memory_rows(corpus, count, formats)))]
+    failed = False
     for name, step in steps:
-        print(f"... {name}", flush=True)
-        step()
+        print(f"... {name} ({datetime.now(timezone.utc):%H:%M:%S} UTC)", flush=True)
+        try:
+            step()
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - one broken step must not lose the others' figures
+            failed = True
+            rows.append(Row(name, f"FAILED: {' '.join(str(error).split()) or type(error).__name__}", "", False,
+                            load_average()))
     print()
     print(summary_table(rows))
     print("\nload: the 1-minute load average during the runs; above the CPU count, timings are inflated.")
-    return 0 if identical[0] else 1
+    return 0 if identical[0] and not failed else 1
 
 
 def summary_table(rows: list[Row]) -> str:

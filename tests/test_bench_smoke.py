@@ -124,3 +124,24 @@ def test_run_all_prints_the_summary_table(corpus: Path) -> None:
     identity = rows[measures.index("--jobs 2 output == serial (full set)")]
     assert re.split(r"\s{2,}", identity)[1:4] == ["identical", "identical", "met"]
     assert all(re.search(rf"\s{NUMBER}$", line) for line in rows)  # every row ends with its load
+
+
+def test_run_all_reports_a_failed_step_and_still_runs_the_others(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import run_all
+    from timing import Runs
+
+    def broken(runs: int) -> list[run_all.Row]:
+        raise RuntimeError("benchmark command failed (exit 2)")
+
+    monkeypatch.setattr(run_all, "startup_rows", broken)
+    monkeypatch.setattr(run_all, "throughput_rows", lambda corpus, runs: ([], Runs([2.0], [2.0], [0.5]), True))
+    monkeypatch.setattr(run_all, "memory_rows", lambda corpus, count, formats: [
+        run_all.Row("peak memory", "75 MB", "<= 150 MB", True, 0.5)])
+    assert run_all.main([str(corpus), "--quick", "--runs", "1"]) == 1
+    table = capsys.readouterr().out.split("\nmeasure ")[1].splitlines()[2:-2]
+    assert [re.split(r"\s{2,}", row)[:2] for row in table] == [
+        ["start-up", "FAILED: benchmark command failed (exit 2)"],
+        ["full check / regex yardstick", re.search(r"\S+x \(scan .*\)", table[1])[0]],
+        ["peak memory", "75 MB"],
+    ]
