@@ -218,3 +218,22 @@ def test_authority_inside_the_first_paragraph():
     cable = parse_cable(TOP + "SUBJECT: X\n\n¶1. (U) CLASSIFIED BY CDA JOSEPH MERANTE FOR REASONS 1.5 (D)\n\n2. (C) Text.\n")
     assert cable.authority.by == "CDA JOSEPH MERANTE"
     assert [(p.number, p.marking.level) for p in cable.paragraphs] == [(1, Level.UNCLASSIFIED), (2, Level.CONFIDENTIAL)]
+
+
+def test_a_complete_copy_after_a_preview_cut_short_replaces_its_fields():
+    cable = parse_cable(
+        "C O N F I D E N T I A L SECTION 01 OF 03 MOSCOW 002426\n\nE.O. 12958: DECL: 08...\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 03 MOSCOW 002426 SIPDIS E.O. 12958: DECL: 08/15/2018 TAGS: EPET\n\n"
+        "1. (C) Text.\n"
+    )
+    assert cable.parse_errors == ()
+    assert cable.eo.declassify.date == dt.date(2018, 8, 15)
+    assert [m.kind for m in cable.markers] == ["truncated"]
+
+
+def test_another_cable_glued_after_a_cut_preview_does_not_replace_its_fields():
+    cable = parse_cable(
+        "C O N F I D E N T I A L KHARTOUM 10657\n\nSUBJECT: GOS COUNCIL SUPPORTS\nRELIEF, USE OF ...\n\n"
+        "C O N F I D E N T I A L MONTEVIDEO 000404\n\nSUBJECT: ANOTHER CABLE\n\n1. (C) Text.\n"
+    )
+    assert cable.subject.text == "GOS COUNCIL SUPPORTS RELIEF, USE OF ..."

@@ -298,11 +298,11 @@ class ToModel(Transformer):
             elif isinstance(item, Caption):
                 captions.append(item)
             elif isinstance(item, EoLine):
-                eo = eo or item
+                eo = _complete(eo, item)
             elif isinstance(item, Tags):
-                tags = tags or item
+                tags = _complete(tags, item)
             elif isinstance(item, Subject):
-                subject = subject or item
+                subject = _complete(subject, item)
             elif isinstance(item, tuple):
                 references.extend(item)
             elif isinstance(item, Authority):
@@ -347,6 +347,14 @@ class ToModel(Transformer):
             parse_errors=(),
             line_count=0,
         )
+
+
+def _complete(first, later):
+    """The first field of its kind, unless the publication cut it short (``DECL: 08...``)
+    and a later copy of the cable repeats it whole."""
+    if first is None or first.raw.rstrip().endswith("..."):
+        return later
+    return first
 
 
 def _footer_banner(mark: PageMark) -> Banner:

@@ -112,6 +112,8 @@ class _Lexer:
         self.last_number = 0  # the paragraph number last seen, as interpreted
         self.last_label: str | None = None  # the list label that opened the previous line
         self.prev_text = ""  # the previous non-blank line
+        self.truncated = False  # a front-matter line was cut short by the publication
+        self.first_serial: int | None = None  # the serial number on the first banner
         # where each line starts in the text (line breaks counted as one character)
         self.offsets: list[int] = []
         pos = 0
@@ -568,6 +570,16 @@ class _Lexer:
     def start_front(self, row: int, line: str, end: int, at: int = 0) -> None:
         """Emit the banner starting at ``at`` (and whatever is fused behind it) and enter the
         front matter."""
+        serial = P.BANNER_SERIAL.search(line, at, end)
+        serial_value = int(serial.group(1)) if serial else None
+        if self.first_serial is None:
+            self.first_serial = serial_value
+        if self.state == FRONT and self.truncated and serial_value == self.first_serial:
+            # a complete copy of the same cable after a preview the publication cut short:
+            # its fields are read anew (another cable's text glued on is not)
+            self.eo_count = 0
+            self.seen_tags = self.seen_subject = self.seen_ref = self.seen_authority = False
+            self.truncated = False
         self.state = FRONT
         self.cont = None
         head = P.BANNER_HEAD.match(line, at) or P.DAMAGED_BANNER.match(line, at)
@@ -734,6 +746,7 @@ class _Lexer:
         if line.endswith("...") and self.state == FRONT and not self.seen_authority:
             self.emit("MARKER", row, len(line) - 3, len(line))
             self.cont = None  # the cut ends the field
+            self.truncated = True
 
     def front_page_break(self, row: int, line: str) -> None:
         """A page-break line in the front matter; what follows on the line is classified anew."""

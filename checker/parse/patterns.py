@@ -50,6 +50,8 @@ DAMAGED_BANNER = re.compile(
 #   RUEHTV/AMEMBASSY TEL AVIV PRIORITY 1136<TAB>C O N F I D E N T I A L SECTION 01 OF 03 ...
 #   RUEABND/DEA HQS WASHINGTON DC","UNCLAS SECTION 01 OF 03 MEXICO 000023
 BANNER_AFTER_ADDRESS = re.compile(r"\t|\"(?:,\"?)?")
+# the serial number closing a banner:  ... MOSCOW 002426
+BANNER_SERIAL = re.compile(r"(\d{3,8})$")
 SECTION_ANYWHERE = re.compile(r"\bSECTION[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}", re.I)
 SECTION = re.compile(r"[ \t]*SECTION[ \t]+(?P<n>\d{1,3})[ \t]+OF[ \t]+(?P<of>\d{1,3})", re.I)
 # ANKARA 008305   THE HAGUE 001695   STATE   00100153   PTQ2529
