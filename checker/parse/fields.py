@@ -176,12 +176,13 @@ def page_mark(tok: Token) -> PageMark:
 
 
 # --------------------------------------------------------------------------- captions
+_CAPTION_LINE = 300  # characters of a caption line looked at (real ones are short)
 def caption(tokens: Sequence[Token]) -> Caption:
     """A caption line; ``tokens`` holds the captions recognised in it (canonical spelling)."""
     text = joined(tokens)
     found = []
     for tok in tokens:
-        line = str(tok)
+        line = str(tok)[:_CAPTION_LINE]
         if P.CAPTION_ONLY.match(line):
             words = P.CAPTION_TOKEN.findall(line)
         else:  # an addressee line: only the caption words that open or close it

@@ -230,8 +230,8 @@ PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
 # markers:  SUMMARY   End Summary.   END COMMENT   Comment:   (Note: ... End note.)   BEGIN TEXT
 MARKER = re.compile(
-    r"\b(?:(?P<end>END|BEGIN)[ \t]+(?:OF[ \t]+)?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
-    r"|(?P<kind>SUMMARY|COMMENT|NOTE)(?:[ \t]+AND[ \t]+COMMENT)?[ \t]*(?::|\.[ \t]*$|$))",
+    r"\b(?:(?P<end>END|BEGIN)[ \t]{1,3}(?:OF[ \t]{1,3})?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
+    r"|(?P<kind>SUMMARY|COMMENT|NOTE)(?:[ \t]{1,3}AND[ \t]{1,3}COMMENT)?[ \t]{0,3}(?::|\.?$))",
     re.I,
 )
 # a bare classification line at a page foot:  CONFIDENTIAL   SECRET//NOFORN
