@@ -295,7 +295,7 @@ def eo_line(tokens: Sequence[Token]) -> EoLine:
 
 
 # --------------------------------------------------------------------------- TAGS, SUBJECT, REF
-_LINK = re.compile(r"\[([^\]\n]{0,60})\]\([^)\n]{0,60}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,60})\]\([^()\n]{0,60}\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 
 
