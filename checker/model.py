@@ -285,7 +285,9 @@ class PageMark:
 class Marker:
     """SUMMARY / END SUMMARY / COMMENT / END COMMENT and similar markers."""
 
-    kind: str  # "summary", "end-summary", "comment", "end-comment", "note", "end-note"
+    # "summary", "end-summary", "comment", "end-comment", "note", "end-note", or "truncated"
+    # (a front-matter line the publication cut short: its field cannot be judged)
+    kind: str
     span: Span
 
 
