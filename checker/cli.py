@@ -359,12 +359,15 @@ def explain(rule: str) -> None:
 
 @cli.command(epilog="""\b
 Examples:
-  cablelint inspect cable.txt
+  cablelint inspect cable.txt                 the model, one line per part
+  cablelint inspect --format json cable.txt   the model as JSON, for other tools
   cablelint inspect - < cable.txt
 """ + EXIT_CODES)
 @click.argument("path", type=click.Path())
-def inspect(path: str) -> None:
-    """Show the parsed model of one cable as JSON (what the rules see)."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a readable outline; json: the full model.")
+def inspect(path: str, fmt: str) -> None:
+    """Show the parsed model of one cable (what the rules see)."""
     import json
 
     from checker.discovery import STDIN
@@ -377,7 +380,51 @@ def inspect(path: str) -> None:
     from checker.inspect import cable_to_dict
     from checker.parse import parse_cable
 
-    click.echo(json.dumps(cable_to_dict(parse_cable(source.text)), indent=2, ensure_ascii=False))
+    model = cable_to_dict(parse_cable(source.text))
+    if fmt == "json":
+        click.echo(json.dumps(model, indent=2, ensure_ascii=False))
+    else:
+        from checker.formatters import printable
+
+        click.echo("\n".join(printable(line) for line in model_outline(model)))
+
+
+def model_outline(model: dict[str, Any]) -> list[str]:
+    """``inspect``'s text form: one line per part of the cable, in reading order."""
+    def mark(marking: dict[str, Any] | None, portion: bool = True) -> str:
+        if not marking:
+            return "no marking"
+        unknown = f" unknown {', '.join(marking['unknown'])}" if marking.get("unknown") else ""
+        written = f"({marking['raw']})" if portion else marking["raw"]
+        return f"{written} -> {marking.get('canonical') or '?'}{unknown}"
+
+    def either(value: Any) -> str:
+        return "-" if value in (None, "", []) else str(value)
+
+    header, decl, auth = model.get("header") or {}, model["declassify"], model["authority"]
+    reasons = auth.get("reasons") or {}
+    lines = [
+        f"classification: {either(model['classification']['level'])}"
+        f" controls: {either(', '.join(model['classification']['controls']))}",
+        f"date: {either(model['date'])}",
+        "header: " + " ".join(f"{key}={either(value)}" for key, value in header.items()) if header else "header: -",
+        *(f"banner   line {b['line']:<5} {b['kind']:<7} {mark(b['marking'], portion=False)}" for b in model["banners"]),
+        *(f"caption  line {c['line']:<5} {', '.join(c['tokens'])}" for c in model["captions"]),
+        f"E.O.: {either(model['eo'])}  declassify: {either(decl['kind'])} {either(decl['raw'])}"
+        f" date {either(decl['date'])} exemptions {either(', '.join(decl['exemptions']))}",
+        f"TAGS: {either(', '.join(model['tags']))}",
+        f"SUBJECT: {mark(model['subject_marking'])}" if model["subject"] is not None else "SUBJECT: -",
+        f"authority: by {either(auth['by'])} derived from {either(auth.get('derived_from'))}"
+        f" reasons {either(reasons.get('section'))} {either(', '.join(reasons.get('letters', [])))}",
+    ]
+    for p in model["paragraphs"]:
+        lines.append(f"¶{either(p['number']):<4} line {p['line']:<5} {mark(p['marking'])}")
+        lines += [f"  {s['label']:<5} line {s['line']:<5} {mark(s['marking'])}" for s in p["subparagraphs"]]
+    lines += [f"page mark line {m['line']:<5} {m['kind']}" for m in model["page_marks"]]
+    lines += [f"marker   line {m['line']:<5} {m['kind']}" for m in model["markers"]]
+    lines += [f"parse error line {e['line']}:{e['column']} {e['message']}" for e in model["parse_errors"]]
+    lines.append(f"lines: {model['line_count']}")
+    return lines
 
 
 # --------------------------------------------------------------------------- config

@@ -74,13 +74,32 @@ def test_explain_unknown_rule(cablelint: Invoke) -> None:
 
 
 def test_inspect_prints_the_model_as_json(cablelint: Invoke, work: Path) -> None:
-    pytest.importorskip("checker.inspect")
-    run = cablelint(["inspect", "clean.txt"])
+    from checker.inspect import cable_to_dict
+    from checker.parse import parse_cable
+
+    run = cablelint(["inspect", "--format", "json", "clean.txt"])
     assert run.code == 0
-    model = json.loads(run.out)
-    assert isinstance(model, dict) and model
-    from_stdin = cablelint(["inspect", "-"], stdin=(work / "clean.txt").read_bytes())
-    assert json.loads(from_stdin.out) == model
+    assert json.loads(run.out) == cable_to_dict(parse_cable((work / "clean.txt").read_text()))
+    from_stdin = cablelint(["inspect", "--format", "json", "-"], stdin=(work / "clean.txt").read_bytes())
+    assert from_stdin.out == run.out
+
+
+def test_inspect_prints_an_outline_by_default(cablelint: Invoke, work: Path) -> None:
+    run = cablelint(["inspect", "failing.txt"])
+    assert (run.code, run.out) == (0, """\
+classification: CONFIDENTIAL controls: -
+date: 2008-12-01T19:43:00+00:00
+header: transmission_id=VZCZCXYZ0005 precedence=O security=CCCCC origin=SECSTATE WASHDC serial=6440 partial_extract=False
+banner   line 9     top     C O N F I D E N T I A L -> C
+caption  line 11    SIPDIS
+E.O.: 12958  declassify: date DECL: 11/24/2018 date 2018-11-24 exemptions -
+TAGS: PREL
+SUBJECT: (U) -> U
+authority: by PM DAS A. Officer derived from - reasons 1.4 b, d
+¶1    line 19    (S) -> S
+¶2    line 21    no marking
+lines: 21
+""")
 
 
 def test_inspect_unreadable_input(cablelint: Invoke, work: Path) -> None:
