@@ -145,3 +145,17 @@ def test_run_all_reports_a_failed_step_and_still_runs_the_others(corpus: Path, m
         ["full check / regex yardstick", re.search(r"\S+x \(scan .*\)", table[1])[0]],
         ["peak memory", "75 MB"],
     ]
+
+
+def test_run_all_names_the_rounds_whose_parallel_output_differs(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import run_all
+    import throughput
+    from timing import Runs
+
+    same, other = (b'{"findings": []}', b"", 0), (b'{"findings": [1]}', b"", 1)
+    serial = throughput.Throughput(1, Runs([2.0], [2.0], [0.5]), [same, same, same])
+    parallel = throughput.Throughput(2, Runs([1.0], [2.0], [0.5]), [same, other, same])
+    monkeypatch.setattr(throughput, "measure", lambda corpus, jobs, runs: [serial, parallel])
+    rows, _, identical = run_all.throughput_rows(run_all.Corpus.at(corpus), 2)
+    assert not identical
+    assert (rows[-1].figure, rows[-1].met) == ("DIFFERENT in round 1 (0-2, 0 warm-up)", False)
