@@ -18,11 +18,16 @@ PATH is a corpus directory (``PATH/cables/*.txt``, or ``PATH/*.txt``), for examp
 Every timing is the median of N fresh-process runs (default 5; start-up, cheap to time, 21)
 after a warm-up, printed next to the 1-minute load average: on a machine busy with other
 work (load above the number of cores) the figures are pessimistic, so compare ratios, or
-rerun on a quiet machine.  ``--quick`` (a few minutes) uses 3 runs (11 for start-up), a
-10,000-cable memory set and the json format only.  The full suite takes about 15 minutes
-on 2 cores.  The exit status is 1 when the parallel
-output differs from the serial one or a step failed (its row says why; the other steps
-still run), 0 otherwise; missed targets are marked in the table but do not fail the run.
+rerun on a quiet machine.  CPU times (user + system of the process tree) are shown beside
+some figures: steadier than wall time under load, but no substitute for it.  ``--quick`` (a
+few minutes) uses 3 runs (11 for start-up), a 10,000-cable memory set and the json format
+only.  The full suite takes about 15-25 minutes on 2 cores.  Do not edit the checkout while
+it runs: with an editable install, a commit between the serial and the parallel run of a
+round shows up as a difference in their outputs.
+
+The exit status is 1 when the parallel output differs from the serial one or a step failed
+(its row says why; the other steps still run), 0 otherwise; missed targets are marked in the
+table but do not fail the run.  Results and their history: bench/RESULTS.md.
 """
 
 from __future__ import annotations
