@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from lark import Token
 from lark.lexer import Lexer
@@ -115,11 +116,7 @@ class _Lexer:
         self.truncated = False  # a front-matter line was cut short by the publication
         self.first_serial: int | None = None  # the serial number on the first banner
         # where each line starts in the text (line breaks counted as one character)
-        self.offsets: list[int] = []
-        pos = 0
-        for line in raw_lines:
-            self.offsets.append(pos)
-            pos += len(line) + 1
+        self.offsets: list[int] = list(accumulate((len(line) + 1 for line in raw_lines[:-1]), initial=0))
 
     # ------------------------------------------------------------------ emitting
     def emit(self, kind: str, row: int, start: int, end: int) -> None:
