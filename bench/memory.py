@@ -1,13 +1,14 @@
 """Peak resident memory of ``cablelint check`` as the number of files grows (to 100,000).
 
-Usage: python bench/memory.py PATH [--counts 10000,100000] [--formats json,text] [--jobs N]
+Usage: python bench/memory.py PATH [--counts 10000,100000] [--formats json,text] [--jobs N] [--per-dir N]
        python bench/memory.py --peak -- COMMAND...     (measure one command; prints JSON)
 
 For each count, a temporary directory (made with :mod:`tempfile`, removed afterwards) is
 filled with that many cables by repeating the corpus as hard links (symbolic links when the
 file system refuses, copies as a last resort), in one flat directory, the hardest case for
-discovery.  ``cablelint check --format F -o /dev/null`` (every rule, ``--jobs`` as given or
-the default of one worker per CPU) then checks it while a fresh measuring process watches:
+discovery (it must hold and sort every name), or with ``--per-dir N`` in sub-folders of N.
+``cablelint check --format F -o /dev/null`` (every rule, ``--jobs`` as given or the default
+of one worker per CPU) then checks it while a fresh measuring process watches:
 
 - ``parent``: the peak (``VmHWM``) of the main cablelint process,
 - ``worker``: the largest peak of any worker process,
@@ -144,12 +145,19 @@ def measure(command: list[str]) -> Peak:
 
 # --------------------------------------------------------------------------- the large set
 
-def fill(folder: Path, sources: tuple[Path, ...], count: int) -> str:
-    """Put ``count`` cables into ``folder``, repeating ``sources``; returns how (hard links, ...)."""
+def fill(folder: Path, sources: tuple[Path, ...], count: int, per_dir: int = 0) -> str:
+    """Put ``count`` cables into ``folder``, repeating ``sources``; returns how (hard links, ...).
+
+    ``per_dir`` > 0 spreads them over sub-folders of that many files (an archive by year or
+    post) instead of one flat directory.
+    """
     how = "hard links"
     for index in range(count):
         source = sources[index % len(sources)]
         target = folder / f"{index // len(sources):03d}-{source.name}"
+        if per_dir:
+            target = folder / f"d{index // per_dir:05d}" / target.name
+            target.parent.mkdir(exist_ok=True)
         if how == "hard links":
             try:
                 os.link(source, target)
@@ -173,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="json,text", help="output formats to measure (default json,text)")
     parser.add_argument("--jobs", type=int, help="--jobs for cablelint (default: cablelint's, one per CPU)")
     parser.add_argument("--limit", type=float, default=LIMIT_MB, help="MB the tree may use (default 150)")
+    parser.add_argument("--per-dir", type=int, default=0,
+                        help="files per sub-folder (default 0: one flat directory, the hardest case)")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:2] == ["--peak", "--"]:  # the measuring process: everything after -- is the command
         print(json.dumps(watch(argv[2:]).__dict__))
@@ -184,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     if not corpus.files:
         print(f"no .txt cables under {args.path}", file=sys.stderr)
         return 2
-    rows = run_sizes(corpus, [int(c) for c in args.counts.split(",")], args.formats.split(","), args.jobs)
+    rows = run_sizes(corpus, [int(c) for c in args.counts.split(",")], args.formats.split(","), args.jobs,
+                     args.per_dir)
     print(f"{'cables':>7} {'format':>6} {'jobs':>4} {'parent MB':>9} {'worker MB':>9} {'tree MB':>8} "
           f"{'tree PSS':>8} {'rusage MB':>9} {'time s':>7} {'load':>5}")
     over = False
@@ -196,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if over else 0
 
 
-def run_sizes(corpus: Corpus, counts: list[int], formats: list[str],
-              jobs: int | None) -> list[tuple[int, str, int, Peak, float]]:
+def run_sizes(corpus: Corpus, counts: list[int], formats: list[str], jobs: int | None,
+              per_dir: int = 0) -> list[tuple[int, str, int, Peak, float]]:
     """(count, format, jobs, Peak, load average) for each count and format."""
     cablelint = cablelint_command()
     workers = jobs or cpu_count()
@@ -206,8 +217,9 @@ def run_sizes(corpus: Corpus, counts: list[int], formats: list[str],
         with tempfile.TemporaryDirectory(prefix="cablelint-memory-") as tmp:
             folder = Path(tmp) / "cables"
             folder.mkdir()
-            how = fill(folder, corpus.files, count)
-            print(f"{count} cables as {how} in {folder}", flush=True)
+            how = fill(folder, corpus.files, count, per_dir)
+            layout = f", {per_dir} per sub-folder" if per_dir else ""
+            print(f"{count} cables as {how} in {folder}{layout}", flush=True)
             for fmt in formats:
                 command = check_command(cablelint, folder, workers, Path(os.devnull), fmt)
                 peak = measure(command)

@@ -102,6 +102,16 @@ def test_memory_measures_each_size_and_format_and_removes_its_set(corpus: Path) 
     assert leftovers() <= before
 
 
+def test_memory_spreads_the_set_over_sub_folders_on_request(corpus: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    import memory
+    from timing import Corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        memory.fill(Path(tmp), Corpus.at(corpus).files, 10, per_dir=4)
+        assert sorted(len(list(d.iterdir())) for d in Path(tmp).iterdir()) == [2, 4, 4]
+
+
 def test_memory_fails_when_the_tree_exceeds_the_limit(corpus: Path) -> None:
     out = run("memory.py", str(corpus), "--counts", "5", "--formats", "json", "--limit", "1")
     assert out.returncode == 1
