@@ -8,10 +8,34 @@ still modelled.  The parsers are built on first use, not on import.
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 from checker.model import Cable, Marking, ParseError, Span
 
-__all__ = ["parse_cable", "parse_marking"]
+__all__ = ["import_lark_lean", "parse_cable", "parse_marking"]
+
+# Lark imports these when they are installed; we use neither at run time (no ``regex=True``,
+# and the shipped tables are loaded without the terminal collision check)
+_LARK_OPTIONAL = ("regex", "interegular")
+
+
+def import_lark_lean() -> None:
+    """Import Lark without its optional ``regex`` and ``interegular`` modules (~10 ms of the
+    120 ms start-up budget).
+
+    Lark records at import time that they are missing, so in the same process
+    ``grammar.build_strict`` (the grammar tests' ``strict=True``) can no longer work: only the
+    command-line process calls this, before anything imports Lark; elsewhere it does nothing.
+    """
+    if "lark" in sys.modules:
+        return
+    hidden = [name for name in _LARK_OPTIONAL if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(hidden))  # a None entry makes ``import`` raise ImportError
+    try:
+        import lark.lexer  # noqa: F401 - imports lark and its lexer, which look for them
+    finally:
+        for name in hidden:
+            sys.modules.pop(name, None)
 
 
 def _empty_cable(errors: tuple[ParseError, ...], line_count: int) -> Cable:
