@@ -442,7 +442,8 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         marking = _marking_in(tok, m, "mark") if m else None
     end_line, end_column = tok.end_line, tok.end_column
     subparagraphs = []
-    if tok.type == "PARAGRAPH":  # ... TERRORISM I. (S/NF) ANTI-AMERICAN ...: marked inline items
+    if tok.type == "PARAGRAPH" and P.INLINE_ITEM_HINT.search(tok, m.end()):
+        # ... TERRORISM I. (S/NF) ANTI-AMERICAN ...: marked inline items
         for item in P.INLINE_ITEM.finditer(tok, m.end()):
             item_mark = _marking_in(tok, item, "mark")
             if item_mark is not None and item_mark.level is not None:

@@ -205,6 +205,9 @@ SECTION_NUMBER = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)")
 PARAGRAPH_AFTER_BREAK = re.compile(r"[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")")
 # an inline item with a real mark on a paragraph line:  ... TERRORISM I. (S/NF) ANTI-AMERICAN ...
 INLINE_ITEM = re.compile(r"(?<=[ \t])(?P<label>[IVX]{1,4}|[A-Z])\.[ \t]*" + mark())
+# what every INLINE_ITEM match holds: a cheap scan (literal first character) that spares the
+# costly one (a look-behind tried at every position) on the ~97 % of paragraph lines without it
+INLINE_ITEM_HINT = re.compile(r"\.[ \t]*\(")
 # a list label opening a line:  (B) Sao Paulo 215;   B. ...
 LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 # decimal sub-numbering:  27.A. (SBU)   ¶3.B.
