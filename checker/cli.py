@@ -192,6 +192,9 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
     from checker.config import Resolver
     from checker.discovery import iter_targets
     from checker.formatters import FormatOptions, Summary, get
+    from checker.parse import import_lark_lean
+
+    import_lark_lean()  # before anything imports lark: skips its optional modules (start-up)
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if show_source and fmt != "text":
@@ -370,6 +373,9 @@ def inspect(path: str, fmt: str) -> None:
     """Show the parsed model of one cable (what the rules see)."""
     import json
 
+    from checker.parse import import_lark_lean
+
+    import_lark_lean()
     from checker.discovery import STDIN
     from checker.source import SourceError, read_path, read_stream
 
