@@ -161,8 +161,14 @@ def describe(portions: Iterable[Portion], shown: int = 3) -> str:
 def front_matter_cut(cable: Cable) -> bool:
     """Whether the publication cut the front matter short (a ``truncated`` marker before the
     first paragraph): what is missing there, such as the authority line, is unknown."""
+    return front_matter_cut_at(cable) is not None
+
+
+def front_matter_cut_at(cable: Cable) -> int | None:
+    """The line of the first publication cut in the front matter, if any (see
+    :func:`front_matter_cut`); a field that stands before it was not lost to the cut."""
     first = cable.paragraphs[0].span.line if cable.paragraphs else cable.line_count + 1
-    return any(marker.kind == "truncated" and marker.span.line < first for marker in cable.markers)
+    return next((m.span.line for m in cable.markers if m.kind == "truncated" and m.span.line < first), None)
 
 
 def blanket_statement(cable: Cable) -> Paragraph | None:

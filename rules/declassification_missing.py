@@ -3,7 +3,9 @@
 What it checks:
     That a CONFIDENTIAL or higher cable has an E.O. line and that the line carries a
     declassification instruction (a date, an event, an exemption, or the schedule of the
-    older orders), not ``N/A`` and not nothing.
+    older orders), not ``N/A`` and not nothing.  When the publication cut the front matter
+    short (a ``...`` cut in the addressee lines, the text ending inside the header) before
+    the place of the E.O. line, which stands before TAGS, its absence is not judged.
 
 Why it matters:
     The E.O. line is the only place a cable says when it may be released.  ``N/A`` is the
@@ -51,7 +53,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import banner_level, is_classified
+from checker.portions import banner_level, front_matter_cut_at, is_classified
 
 CODE = "DC001"
 NAME = "declassification-missing"
@@ -65,6 +67,9 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     level = banner_level(cable).label
     if cable.eo is None:
+        cut = front_matter_cut_at(cable)
+        if cut is not None and (cable.tags is None or cable.tags.span.line > cut):
+            return  # the publication cut the lines the E.O. line stood on (it precedes TAGS)
         yield Problem(cable.banner.span, f"{level} cable has no E.O. line")
         return
     decl = cable.eo.declassify

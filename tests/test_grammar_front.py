@@ -237,3 +237,48 @@ def test_another_cable_glued_after_a_cut_preview_does_not_replace_its_fields():
         "C O N F I D E N T I A L MONTEVIDEO 000404\n\nSUBJECT: ANOTHER CABLE\n\n1. (C) Text.\n"
     )
     assert cable.subject.text == "GOS COUNCIL SUPPORTS RELIEF, USE OF ..."
+
+
+def test_dots_opening_a_banner_line_mark_the_cut_of_the_line_before():
+    cable = parse_cable(
+        TOP + "E.O. 12958: DECL: 11/24/2018\nSUBJECT: A STORY OF\n"
+        "...C O N F I D E N T I A L SECTION 01 OF 03 STATE 000001 SIPDIS TAGS: PREL\n\n1. (C) Text.\n"
+    )
+    assert cable.parse_errors == ()
+    assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("truncated", 5, 1)]
+    assert cable.tags.values == ("PREL",)  # the complete copy's fields are read
+
+
+def test_a_text_ending_on_a_front_matter_field_is_marked_cut_at_its_end():
+    cable = parse_cable(TOP + "E.O. 12958: DECL: 11/24/2018\nTAGS: ECON ENRG\n")
+    assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("truncated", 4, 16)]
+
+
+def test_a_text_ending_in_body_text_is_not_marked_cut():
+    cable = parse_cable(TOP + "E.O. 12958: DECL: 11/24/2018\nTAGS: ECON ENRG\n\nUnnumbered text of the cable.\n")
+    assert cable.markers == ()
+
+
+def test_authority_keyword_split_by_a_page_break_and_a_blank_line():
+    cable = front(
+        "SUBJECT: DEADLY HABITS TRIPOLI 00000939 001.2 OF 003 CLASSIFIED\n\n"
+        "BY: Gene A. Cretz, Ambassador. REASON: 1.4 (b), (d)"
+    )
+    assert (cable.authority.by, cable.authority.reasons.letters) == ("Gene A. Cretz, Ambassador", ("b", "d"))
+    assert (cable.authority.span.line, cable.authority.span.column, cable.authority.span.end_line) == (3, 54, 5)
+    assert cable.subject.text == "DEADLY HABITS"
+
+
+def test_a_word_classified_after_a_page_break_without_by_is_not_an_authority():
+    cable = front("SUBJECT: X TRIPOLI 00000939 001.2 OF 003 CLASSIFIED\n\nBYGONES ARE BYGONES.")
+    assert cable.authority is None
+
+
+def test_garbled_authority_keyword_with_its_reason():
+    authority = front("SUBJECT: X\n\nClassiires Richard M. Eason for` (D).").authority
+    assert (authority.by, authority.reasons.section, authority.reasons.letters) == ("Richard M. Eason", None, ("d",))
+
+
+@pytest.mark.parametrize("line", ["Classified SIPRNET website.", "Classified Secret.", "CLASSIFICATION MISMATCH FOR (C)"])
+def test_lines_opening_with_a_classified_word_but_no_reason_are_no_authority(line):
+    assert front("SUBJECT: X\n\n" + line).authority is None

@@ -425,17 +425,25 @@ def authority(tokens: Sequence[Token]) -> Authority:
         if not m:
             return Authority(text, None, None, span_of(first, tokens[-1]), derived_from)
         derived_from = text[derived.end():m.start()].strip(" \t:;,.") or None
-    after = m.end() if m else 0
+    garbled = P.GARBLED_AUTHORITY.match(text) if m is None and not derived else None
+    after = m.end() if m else garbled.end("keyword") if garbled else 0
     section = _SECTION.search(text, after)
     reason_word = _REASON_WORD.search(text, after)
+    # a garbled line's reason may be its letters alone: ... for` (D).
+    trailing = P.TRAILING_REASON.search(text, after) if garbled and not section and not reason_word else None
     by_end = len(text)
     if reason_word and (section is None or reason_word.start() <= section.start()):
         by_end = reason_word.start()
     elif section:
         by_end = section.start()
+    elif trailing:
+        by_end = trailing.start()
     by = text[after:by_end].strip(" \t:;,.-") or None
     reasons = None
-    if section:
+    if trailing:
+        letters = trailing.group("letters")
+        reasons = Reasons(letters, None, _reason_letters(letters), span_of(first, tokens[-1]))
+    elif section:
         letters_m = _LETTERS.match(text, section.end())
         letters = _reason_letters(letters_m.group(0))
         raw_start = reason_word.start() if reason_word and reason_word.start() <= section.start() else section.start()
@@ -449,9 +457,10 @@ def authority(tokens: Sequence[Token]) -> Authority:
 # --------------------------------------------------------------------------- markers
 def marker(tok: Token) -> Marker:
     """``End Summary.`` -> "end-summary"; ``Comment:`` -> "comment"; ``BEGIN TEXT`` -> "begin-text";
-    ``...`` closing a cut front-matter line -> "truncated"."""
-    if str(tok) == "...":
-        return Marker("truncated", span_of(tok))  # a line the publication cut short
+    ``...`` closing a cut front-matter line, or the empty mark of a text ending inside its
+    front matter -> "truncated"."""
+    if str(tok) in ("...", ""):
+        return Marker("truncated", span_of(tok))  # the publication cut the front matter short
     m = P.MARKER.match(tok)
     if m and m.group("end"):
         kind = f"{m.group('end').lower()}-{m.group('endkind').lower()}"

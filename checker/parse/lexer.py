@@ -38,6 +38,9 @@ _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of th
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
 _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
+# the front-matter field lines a text cut inside its header may end with (not a continuation
+# line nor REF, which may have swallowed unmarked body text)
+_FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
 
 
 def split_lines(text: str) -> list[str]:
@@ -191,10 +194,22 @@ class _Lexer:
                 start += keyword_end
                 kind = "TEXT"  # a page break ends the field; what follows is text
                 self.cont = None
+                if self.split_authority(row, line[start:end]):
+                    kind = "CLASSIFIED_BY"
+                    self.mark_seen(kind)
                 continue
             kind = next_kind
             start += cut
             self.mark_seen(kind)
+
+    def split_authority(self, row: int, piece: str) -> bool:
+        """Whether ``piece``, the rest of line ``row`` after a page-break mark, is the first word
+        of an authority line whose ``BY:`` the page break pushed to the next text line
+        (``... 001.2 OF 003 CLASSIFIED`` / blank / ``BY: Gene A. Cretz ... REASON: 1.4 (b)``)."""
+        if self.seen_authority or not P.SPLIT_KEYWORD.fullmatch(piece):
+            return False
+        following = next((line for line in self.lines[row + 1 : row + 4] if line.strip()), "")
+        return P.SPLIT_BY.match(following) is not None
 
     def authority_incomplete(self) -> bool:
         """Whether the authority line so far stops short of its reason (``... Reasons 1.`` or
@@ -385,7 +400,21 @@ class _Lexer:
             self.last_label = label.group("letter").upper() if label else None
             self.prev_text = line
         self.flush_text()
+        self.text_end_in_front()
         return self.tokens
+
+    def text_end_in_front(self) -> None:
+        """Mark a text that ends inside the front matter, on a field line, with no body at all
+        (``TAGS: ECON ENRG`` as the last line): the publication cut it there, without the
+        ``...`` it usually leaves, so the fields that should follow are unknown.  The mark
+        is an empty MARKER token at the end of the last line."""
+        if self.state != FRONT or self.seen_authority or not self.tokens:
+            return
+        last = self.tokens[-1]
+        if last.type not in _FRONT_FIELDS:
+            return
+        end = last.end_pos
+        self.tokens.append(Token("MARKER", "", end, last.end_line, last.end_column, last.end_line, last.end_column, end))
 
     def record_line(self, row: int, line: str) -> bool:
         """An embedded database record: its field lines, then the cable text starts again."""
@@ -571,6 +600,13 @@ class _Lexer:
         serial_value = int(serial.group(1)) if serial else None
         if self.first_serial is None:
             self.first_serial = serial_value
+        head = P.BANNER_HEAD.match(line, at) or P.DAMAGED_BANNER.match(line, at)
+        lead = head.end("lead")
+        cut = line.find("...", at, lead)
+        if cut >= 0 and self.state == FRONT and not self.seen_authority:
+            # ``...C O N F I D E N T I A L ...``: the cut that ends the previous line opens this one
+            self.emit("MARKER", row, cut, cut + 3)
+            self.truncated = True
         if self.state == FRONT and self.truncated and serial_value == self.first_serial:
             # a complete copy of the same cable after a preview the publication cut short:
             # its fields are read anew (another cable's text glued on is not)
@@ -579,8 +615,6 @@ class _Lexer:
             self.truncated = False
         self.state = FRONT
         self.cont = None
-        head = P.BANNER_HEAD.match(line, at) or P.DAMAGED_BANNER.match(line, at)
-        lead = head.end("lead")
         self.mark_seen("BANNER")
         self.emit("BANNER", row, lead, end)
         if end < len(line):
@@ -658,7 +692,7 @@ class _Lexer:
         if P.SUBJECT_AT_START.match(line) and not self.seen_subject:
             self.emit_fused("SUBJECT", row, 0)
             return
-        if P.CLASSIFIED_AT_START.match(line) and not self.seen_authority:
+        if (P.CLASSIFIED_AT_START.match(line) or P.GARBLED_AUTHORITY.match(line)) and not self.seen_authority:
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
         ref = P.REF_AT_START.match(line)
@@ -672,7 +706,11 @@ class _Lexer:
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
-        if cont == "authority-after-blank" and P.REASON_SECTION.search(line) and not self.is_paragraph(line):
+        if (
+            cont == "authority-after-blank"
+            and (P.REASON_SECTION.search(line) or P.SPLIT_BY.match(line))
+            and not self.is_paragraph(line)
+        ):
             self.emit_fused("CONT", row, 0)
             return
         para = self.paragraph_match(line)

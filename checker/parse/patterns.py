@@ -120,6 +120,19 @@ CLASSIFIED_BY = re.compile(
 )
 # a reason citation: the section number (1.4, 1.5, 1.6) or the word REASON
 REASON_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b", re.I)
+# an authority line whose keyword the publication garbled (letters lost or changed), known by
+# the reason it ends with:   Classiires Richard M. Eason for` (D).
+GARBLED_AUTHORITY = re.compile(
+    r"[ \t]*(?P<keyword>CLAS[A-Z]{3,8})[ \t]+(?!BY\b)"
+    r"(?=.*(?:(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b|\bFOR\W{0,3}"
+    r"\([ \t]*[A-H](?:[ \t]*[,/&][ \t]*[A-H])*[ \t]*\)[ \t.]*$))",
+    re.I,
+)
+# the reason letters alone at the end of such a line, after FOR:   for` (D).
+TRAILING_REASON = re.compile(r"\bFOR\W{0,3}(?P<letters>\([ \t]*[A-H](?:[ \t]*[,/&][ \t]*[A-H])*[ \t]*\))[ \t.]*$", re.I)
+# the authority keyword split after its first word:  ... 001.2 OF 003 CLASSIFIED / (blank) / BY: ...
+SPLIT_KEYWORD = re.compile(r"[ \t]*CLASSIFIED[ \t]*", re.I)
+SPLIT_BY = re.compile(r"[ \t]*BY\b[ \t]*:", re.I)
 # derivative classification:  DERIVED FROM: DSCG 05-1 B, D
 DERIVED_FROM = re.compile(r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?", re.I)
 CLASSIFIED_AT_START = re.compile(

@@ -41,3 +41,40 @@ def test_front_matter_cut_by_the_publication_is_not_judged(model):
     assert check_cable(cut, EngineSettings(enabled=frozenset({RULE, "CA002"}))) == []
     whole = model()
     assert [f.code for f in check_cable(whole, EngineSettings(enabled=frozenset({RULE, "CA002"})))] == ["CA001", "CA002"]
+
+
+# The publication cut the front matter short: the authority line's absence is no evidence.
+FLATTENED = "C O N F I D E N T I A L SECTION 01 OF 03 STATE 126440 SIPDIS E.O. 12958: DECL: 11/24/2018 TAGS: PREL"
+
+
+def test_a_cut_whose_dots_open_the_next_line_is_a_cut(cable, check):
+    # SUBJECT cut short; the "..." opens the flattened copy of the header on the next line
+    built = cable(subject="SUBJECT: (U) A STORY OF\n..." + FLATTENED, authority=None)
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
+
+
+def test_a_text_ending_inside_its_front_matter_is_a_cut(cable, check):
+    built = cable(subject=None, authority=None, paragraphs=())  # the file ends with TAGS
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
+
+
+def test_a_text_without_subject_but_with_body_text_is_judged(cable, check):
+    built = cable(subject=None, authority=None, paragraphs=("Text of the cable, unnumbered.",))
+    assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "CONFIDENTIAL cable has no Classified By line")]
+
+
+def test_an_authority_keyword_split_by_a_page_break_and_a_blank_line_is_read(cable, check):
+    built = cable(
+        subject="SUBJECT: (U) TEST STATE 00126440 001.2 OF 003 CLASSIFIED",
+        authority="BY: A. Officer, Ambassador. REASON: 1.4 (b), (d)",
+    )
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
+
+
+def test_a_garbled_authority_keyword_ending_in_a_reason_is_read(cable, check):
+    built = cable(authority="Classiires A. Officer for` (D).")
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
