@@ -9,6 +9,7 @@ with the number of files, and a pool run yields exactly what a serial run does.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -173,6 +174,14 @@ def _check_here(target: Target, extras: Extras) -> FileResult:
     return check_target(target, extras)
 
 
+def _start_worker() -> None:
+    """A worker inherits the parent's objects, which live as long as it does: freeze them so its
+    collections skip them (and leave those pages shared with the parent), and collect even if the
+    parent had paused its collector (the command line does, for its start-up)."""
+    gc.freeze()
+    gc.enable()
+
+
 def _check_in_pool(head: list[Target], rest: Iterator[Target], extras: Extras, jobs: int) -> Iterator[FileResult]:
     """Chunks go to ``jobs`` processes; at most a few chunks per worker are in flight."""
     import multiprocessing
@@ -182,7 +191,7 @@ def _check_in_pool(head: list[Target], rest: Iterator[Target], extras: Extras, j
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pending: deque[Any] = deque()
     chained = chain(head, rest)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker) as pool:
         while True:
             while len(pending) < jobs * WINDOW_PER_WORKER:
                 chunk = list(islice(chained, CHUNK))
