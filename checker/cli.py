@@ -430,6 +430,8 @@ def model_outline(model: dict[str, Any]) -> list[str]:
         lines += [f"  {s['label']:<5} line {s['line']:<5} {mark(s['marking'])}" for s in p["subparagraphs"]]
     lines += [f"page mark line {m['line']:<5} {m['kind']}" for m in model["page_marks"]]
     lines += [f"marker   line {m['line']:<5} {m['kind']}" for m in model["markers"]]
+    if model.get("metadata_classification"):
+        lines.append(f"metadata classification: {mark(model['metadata_classification'], portion=False)}")
     lines += [f"parse error line {e['line']}:{e['column']} {e['message']}" for e in model["parse_errors"]]
     lines.append(f"lines: {model['line_count']}")
     return lines

@@ -114,4 +114,5 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
             {"line": e.span.line, "column": e.span.column, "message": e.message} for e in cable.parse_errors
         ],
         "line_count": cable.line_count,
+        "metadata_classification": _marking(cable.metadata_classification),
     }

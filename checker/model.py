@@ -317,6 +317,10 @@ class Cable:
     signature: str | None
     parse_errors: tuple[ParseError, ...]
     line_count: int
+    # The CLASSIFICATION field of a media partner's metadata block (``ID: 245489`` /
+    # ``ORIGIN: XXXXXXXXXXXX`` / ``CLASSIFICATION: SECRET`` ...) printed before the cable's text,
+    # sometimes in place of its classification line: the publication's statement of the level.
+    metadata_classification: Marking | None = None
 
     @property
     def banner(self) -> Banner | None:

@@ -6,8 +6,12 @@ What it checks:
     its level word is intact.  A garbled line whose level is still unambiguous
     (``SS E C R E T``) is reported with the level it was read as, which every other rule
     then uses; an unreadable one (``CSE C R E T``) with the level the portion marks
-    require as the suggestion.  A partial extract (the WikiLeaks "full text is not
-    available" note) without a banner is not judged.
+    require as the suggestion.  A readable glitch is a warning: the line is there and
+    states its level, only its form deviates (T-CL-2); an absent or unreadable line is an
+    error.  A partial extract (the WikiLeaks "full text is not available" note) without a
+    banner is not judged, nor a media partner's rendering whose metadata block
+    (``ID:`` / ``ORIGIN: XXXXXXXXXXXX`` / ``CLASSIFICATION: SECRET``) stands in place of the
+    line: the publication replaced it, and the block states the level.
 
 Why it matters:
     Every telegram must state its classification or administrative control as its first
@@ -51,7 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.engine import RuleContext
-from checker.findings import Problem
+from checker.findings import Problem, Severity
 from checker.model import Cable, Span
 from checker.portions import banner_level, cable_portions
 
@@ -82,10 +86,14 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         if level is None:
             yield Problem(banner.span, "classification line is garbled: no level word could be read", suggestion)
         elif banner.marking.unknown:  # letters lost or doubled, the level still unambiguous
-            yield Problem(banner.span, f"classification line is garbled: read as {level.label}", level.label)
+            yield Problem(
+                banner.span, f"classification line is garbled: read as {level.label}", level.label, Severity.WARNING
+            )
         return
     if cable.header is not None and cable.header.partial_extract:
         return  # "the full text is not available": a line missing at the cut is no evidence
+    if cable.metadata_classification is not None:
+        return  # a media partner printed its metadata block (with the level) in place of the line
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
     yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)

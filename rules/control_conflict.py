@@ -3,13 +3,20 @@
 What it checks:
     On the banner and caption lines: NODIS together with EXDIS; SIPDIS together with NODIS
     or EXDIS (cables from December 2005, when SIPDIS was created); NODIS or EXDIS without
-    NOFORN (a warning, see the ``require-noforn`` option).  On the banner and every portion
-    mark: SBU or FOUO with a classified level, ``(C/SBU)``; NOFORN with a REL TO list.
+    NOFORN (a warning, see the ``require-noforn`` option); an SBU caption (``SENSITIVE``,
+    ``SENSITIVE BUT UNCLASSIFIED``, ``FOR OFFICIAL USE ONLY``) on a CONFIDENTIAL or higher
+    cable (a warning).  On the banner and every portion mark: SBU or FOUO with a classified
+    level, ``(C/SBU)``; NOFORN with a REL TO list.
 
 Why it matters:
     Conflicting controls leave the reader with two opposite handling instructions.  SIPDIS
     publishes a cable to every SIPRNet reader, which defeats NODIS or EXDIS; SBU and FOUO
-    mark unclassified information and must never label classified information.
+    mark unclassified information and must never label classified information.  The
+    SENSITIVE caption is how a telegram says it is SBU (T-CL-6, M-DIS-4): it belongs on
+    UNCLASSIFIED traffic, and SBU never appears at the top of a classified document
+    (M-DIS-3, EO-01), so on a classified cable it states two handling regimes at once.  It
+    is a warning, not an error: §4.1 does not list it among the hard errors, and genuine
+    cables carry it (a drafted SBU telegram classified before sending keeps its caption).
 
 Fails:
     O 011943Z DEC 08
@@ -48,7 +55,7 @@ Options:
 
 References:
     T-CAP-1, T-CAP-2, T-CAP-3 (05 STATE 226504; 06 STATE 89712; IC Markings Manual §H.9),
-    M-DIS-1, M-DIS-2, M-DIS-3, EO-01 (32 CFR 2001.23(a)) in marking-rules.md.
+    M-DIS-1, M-DIS-2, M-DIS-3, M-DIS-4, T-CL-6, EO-01 (32 CFR 2001.23(a)) in marking-rules.md.
 """
 
 from __future__ import annotations
@@ -101,6 +108,14 @@ def _cable_conflicts(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if vocab.distribution in declared and (cable.date is None or cable.date >= vocab.distribution_since):
         for control in sorted(vocab.distribution_conflicts & declared):
             yield Problem(where[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
+    level = cable.banner.marking.level if cable.banner else None
+    if level is not None and level >= Level.CONFIDENTIAL:
+        # the cable's own front matter: a caption after the first paragraph may head another
+        # cable's text glued on (an SBU telegram appended to a SECRET one)
+        first = cable.paragraphs[0].span.line if cable.paragraphs else cable.line_count + 1
+        captioned = {c for caption in cable.captions if caption.span.line < first for c in caption_controls(caption)}
+        for control in sorted(captioned & vocab.sensitive_captions, key=lambda c: where[c]):
+            yield Problem(where[control], f"{control} caption (SBU) on a {level.label} cable", severity=Severity.WARNING)
     if ctx.options["require-noforn"] and "NOFORN" not in declared:
         for control in sorted(vocab.needs_noforn & declared):
             yield Problem(where[control], f"{control} without NOFORN", "NOFORN", Severity.WARNING)

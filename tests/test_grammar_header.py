@@ -122,3 +122,20 @@ def test_a_second_routing_header_after_the_text_starts_a_new_copy():
     assert cable.parse_errors == ()
     assert cable.subject.text == "THE REAL SUBJECT"
     assert cable.header.de.serial == "0126"
+
+
+def test_the_classification_field_of_a_media_metadata_block_is_recorded():
+    cable = parse_cable(
+        "VZCZCXRO9839\nFM AMEMBASSY BEIJING\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 7785\n\n"
+        "ID: 245489\nORIGIN: XXXXXXXXXXXX\nCLASSIFICATION: SECRET//NOFORN\nMISC: XXXXXXXXXXXX\n\n"
+        "SIPDIS\n\nE.O. 12958: DECL: 01/26/2030\nTAGS: ECON\nSUBJECT: X\n\n1. (S) Text.\n"
+    )
+    marking = cable.metadata_classification
+    assert (marking.level, marking.controls, marking.span.line, marking.span.column) == (
+        Level.SECRET, ("NOFORN",), 7, 17
+    )
+    assert cable.banners == ()
+
+
+def test_a_cable_without_a_metadata_block_has_no_metadata_classification():
+    assert parse_cable("C O N F I D E N T I A L STATE 000001\n\n1. (C) Text.\n").metadata_classification is None

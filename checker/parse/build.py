@@ -346,7 +346,20 @@ class ToModel(Transformer):
             signature=_signature(last_items, last_start),
             parse_errors=(),
             line_count=0,
+            metadata_classification=_metadata_classification(routing),
         )
+
+
+def _metadata_classification(routing: list) -> Marking | None:
+    """The level a media partner's metadata block states (``CLASSIFICATION: SECRET``), if the
+    routing header holds one whose value reads as a classification."""
+    for item in routing:
+        if isinstance(item, Token) and item.type == "ROUTING_TEXT":
+            m = P.METADATA_CLASSIFICATION.match(item)
+            if m:
+                marking = make_marking(m.group("marking"), item.line, item.column + m.start("marking"))
+                return marking if marking.level is not None else None
+    return None
 
 
 def _complete(first, later):

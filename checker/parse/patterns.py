@@ -130,6 +130,9 @@ GARBLED_AUTHORITY = re.compile(
 )
 # the reason letters alone at the end of such a line, after FOR:   for` (D).
 TRAILING_REASON = re.compile(r"\bFOR\W{0,3}(?P<letters>\([ \t]*[A-H](?:[ \t]*[,/&][ \t]*[A-H])*[ \t]*\))[ \t.]*$", re.I)
+# the classification field of a media partner's metadata block, in the routing header:
+#   ID: 245489 / ORIGIN: XXXXXXXXXXXX / DATE: ... / SOURCE: Embassy Beijing / CLASSIFICATION: SECRET
+METADATA_CLASSIFICATION = re.compile(r"CLASSIFICATION:[ \t]*(?P<marking>[A-Z][A-Z /]*?)[ \t]*$")
 # the authority keyword split after its first word:  ... 001.2 OF 003 CLASSIFIED / (blank) / BY: ...
 SPLIT_KEYWORD = re.compile(r"[ \t]*CLASSIFIED[ \t]*", re.I)
 SPLIT_BY = re.compile(r"[ \t]*BY\b[ \t]*:", re.I)

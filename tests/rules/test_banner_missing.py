@@ -55,3 +55,19 @@ def test_a_partial_extract_without_a_banner_is_not_judged(model):
     cable = model()
     extract = replace(cable, banners=(), header=replace(cable.header, partial_extract=True))
     assert check_cable(extract, EngineSettings(enabled=frozenset({RULE}))) == []
+
+
+def test_a_readable_glitch_is_a_warning_an_unreadable_line_an_error(cable):
+    from conftest import findings_of
+
+    readable = cable(banner="SS E C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    unreadable = cable(banner="CSE C R E T STATE 126440", security="ZNY SSSSS ZZH")
+    assert [f.severity.name for f in findings_of(readable.text, RULE)] == ["WARNING"]
+    assert [f.severity.name for f in findings_of(unreadable.text, RULE)] == ["ERROR"]
+    assert [f.severity.name for f in findings_of(cable(banner=None).text, RULE)] == ["ERROR"]
+
+
+def test_a_media_metadata_block_in_place_of_the_line_is_not_judged(cable, check):
+    block = "ID: 245489\nORIGIN: XXXXXXXXXXXX\nSOURCE: Embassy Zagreb\nCLASSIFICATION: SECRET\nDESTINATION: XXXXXXXXXXXX"
+    built = cable(banner=block, security="ZNY SSSSS ZZH")
+    assert check(built.text, RULE) == []

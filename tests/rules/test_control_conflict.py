@@ -39,3 +39,15 @@ def test_sbu_on_a_classified_portion(cable, check):
 
 def test_plain_captions_pass(cable, check):
     assert check(cable(captions=("NOFORN", "SIPDIS"), paragraphs=["1. (C/NF) Text."]).text, RULE) == []
+
+
+def test_the_sbu_caption_on_a_classified_cable_is_a_warning(cable, check):
+    built = cable(captions=("SENSITIVE", "SIPDIS"))
+    assert check(built.text, RULE) == [(RULE, built.line["caption0"], 1, "SENSITIVE caption (SBU) on a CONFIDENTIAL cable")]
+    assert [f.severity.label for f in findings_of(built.text, RULE)] == ["warning"]
+
+
+def test_the_sbu_caption_on_an_unclassified_cable_is_its_place(cable, check):
+    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", captions=("SIPDIS", "SENSITIVE"),
+                  eo="E.O. 12958: N/A", authority=None, paragraphs=["1. (SBU) Text."])
+    assert check(built.text, RULE) == []
