@@ -9,8 +9,8 @@ whatever file applies.
 
 Files are validated with jsonschema against a schema assembled from the rule registry, so an
 unknown key, rule, option or value is an error naming the file, the key path and the allowed
-values.  jsonschema is imported only when a file is actually validated: a run without a
-configuration file pays nothing for it.
+values.  jsonschema is imported only when a file is not surely valid by the quick check of
+``checker.schema_precheck``: a run with a valid configuration file, or none, pays nothing for it.
 """
 
 from __future__ import annotations
@@ -308,10 +308,17 @@ def _normalised(data: Mapping[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- validation
 
 def validate(data: Mapping[str, Any], source: str) -> None:
-    """Validate against :func:`build_schema`; raise one :class:`ConfigError` listing every error."""
-    import jsonschema
+    """Validate against :func:`build_schema`; raise one :class:`ConfigError` listing every error.
+
+    jsonschema (slow to import) judges only what the quick check cannot pass for sure.
+    """
+    from checker.schema_precheck import surely_valid
 
     schema = build_schema()
+    if surely_valid(data, schema):
+        return
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
