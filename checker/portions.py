@@ -167,8 +167,11 @@ def front_matter_cut(cable: Cable) -> bool:
 def front_matter_cut_at(cable: Cable) -> int | None:
     """The line of the first publication cut in the front matter, if any (see
     :func:`front_matter_cut`); a field that stands before it was not lost to the cut."""
-    first = cable.paragraphs[0].span.line if cable.paragraphs else cable.line_count + 1
-    return next((m.span.line for m in cable.markers if m.kind == "truncated" and m.span.line < first), None)
+    opening = cable.paragraphs[0].span if cable.paragraphs else None
+    first = (opening.line, opening.column) if opening else (cable.line_count + 1, 1)
+    return next(
+        (m.span.line for m in cable.markers if m.kind == "truncated" and (m.span.line, m.span.column) < first), None
+    )
 
 
 def blanket_statement(cable: Cable) -> Paragraph | None:

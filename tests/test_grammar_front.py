@@ -282,3 +282,20 @@ def test_garbled_authority_keyword_with_its_reason():
 @pytest.mark.parametrize("line", ["Classified SIPRNET website.", "Classified Secret.", "CLASSIFICATION MISMATCH FOR (C)"])
 def test_lines_opening_with_a_classified_word_but_no_reason_are_no_authority(line):
     assert front("SUBJECT: X\n\n" + line).authority is None
+
+
+def test_an_authority_opened_by_a_csv_quote_is_read_but_not_a_quoted_phrase():
+    cable = front('SUBJECT: X REF: A. STATE 66324 "Classified By: DCM Michael Fitz; Reasons 1.4(b),(d) "')
+    assert (cable.authority.by, cable.authority.reasons.letters) == ("DCM Michael Fitz", ("b", "d"))
+    assert front('SUBJECT: PLEASE ADD THE "CLASSIFIED BY" LINE').authority is None
+
+
+def test_text_opening_mid_sentence_after_tags_marks_a_cut_before_it():
+    cable = parse_cable(TOP + "E.O. 12958: DECL: 11/24/2018\nTAGS: MARR\nnon-proliferation and more. 2. (C) Text.\n")
+    assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("truncated", 5, 1)]
+    assert [p.number for p in cable.paragraphs] == [2]
+
+
+def test_a_lower_cased_tags_wrap_is_no_cut():
+    cable = parse_cable(TOP + "E.o. 12958: decl: 11/24/2018\nTags: prel, parm,\netra, mnuc\nSubject: x\n\n1. (C) Text.\n")
+    assert cable.markers == ()

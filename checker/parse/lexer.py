@@ -411,10 +411,15 @@ class _Lexer:
         if self.state != FRONT or self.seen_authority or not self.tokens:
             return
         last = self.tokens[-1]
-        if last.type not in _FRONT_FIELDS:
-            return
-        end = last.end_pos
-        self.tokens.append(Token("MARKER", "", end, last.end_line, last.end_column, last.end_line, last.end_column, end))
+        if last.type in _FRONT_FIELDS:
+            self.mark_cut(last.end_line - 1, last.end_column - 1)
+
+    def mark_cut(self, row: int, column: int) -> None:
+        """An empty MARKER token at ``column`` of line ``row`` (0-based): the publication cut the
+        front matter there without leaving ``...``; the builder records it as "truncated"."""
+        self.flush_text()
+        at = self.offsets[row] + column
+        self.tokens.append(Token("MARKER", "", at, row + 1, column + 1, row + 1, column + 1, at))
 
     def record_line(self, row: int, line: str) -> bool:
         """An embedded database record: its field lines, then the cable text starts again."""
@@ -759,6 +764,12 @@ class _Lexer:
             kind = "CAPTION" if P.CAPTION_ONLY.match(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
             self.emit_fused(kind, row, 0)
             return
+        if line[:1].islower() and not self.seen_subject and self.tokens and self.tokens[-1].type in ("EO", "TAGS"):
+            field = str(self.tokens[-1])
+            if field[:2].isupper() and not field.endswith(","):  # not a lower-cased rendering, nor a wrap
+                # text opening mid-sentence right after the E.O. or TAGS line: SUBJECT, the
+                # authority and the start of the body were lost to the publication
+                self.mark_cut(row, 0)
         self.emit_body_line("TEXT", row)
 
     def after_break(self, row: int, line: str, end: int) -> None:

@@ -115,8 +115,12 @@ REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
 # Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
 # (also glued to the word before it: ...TO BAHRAINClassified By: ...; not in quotes: ADD "CLASSIFIED BY" LINE)
 # (misspelt within a letter: Classfied By, Classjfied By, Classiied By)
+# (after a quote only with its colon: a csv field ``... STATE 66324 "Classified By: DCM ...``,
+# not prose such as ``"classified by the ministry``)
 CLASSIFIED_BY = re.compile(
-    r"(?:(?<![A-Za-z\"'])CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b)[ \t]*:?", re.I
+    r"(?:(?<![A-Za-z\"'])CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b"
+    r"|(?<=\")CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY(?=[ \t]*:))[ \t]*:?",
+    re.I,
 )
 # a reason citation: the section number (1.4, 1.5, 1.6) or the word REASON
 REASON_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b", re.I)

@@ -78,3 +78,17 @@ def test_a_garbled_authority_keyword_ending_in_a_reason_is_read(cable, check):
     built = cable(authority="Classiires A. Officer for` (D).")
     assert check(built.text, RULE) == []
     assert check(built.text, "CA002") == []
+
+
+def test_a_body_opening_mid_sentence_right_after_tags_is_a_cut(cable, check):
+    # SUBJECT, the authority line and the start of the body were lost to the publication
+    built = cable(subject=None, authority=None, paragraphs=("non-proliferation and the rest of a lost paragraph.", "2. (C) Text."))
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
+
+
+def test_an_authority_in_a_csv_field_after_a_quote_is_read(cable, check):
+    built = cable(subject='SUBJECT: (U) TEST REF: A. STATE 66324 "Classified By: DCM A. Officer; Reasons 1.4(b),(d) "',
+                  authority=None)
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
