@@ -427,7 +427,11 @@ def model_outline(model: dict[str, Any]) -> list[str]:
     ]
     for p in model["paragraphs"]:
         lines.append(f"¶{either(p['number']):<4} line {p['line']:<5} {mark(p['marking'])}")
-        lines += [f"  {s['label']:<5} line {s['line']:<5} {mark(s['marking'])}" for s in p["subparagraphs"]]
+        lines += [
+            f"  {s['label'] if s['parent'] is None else s['parent'] + '.' + s['label']:<5} line {s['line']:<5} "
+            f"{mark(s['marking'])}"
+            for s in p["subparagraphs"]
+        ]
     lines += [f"page mark line {m['line']:<5} {m['kind']}" for m in model["page_marks"]]
     lines += [f"marker   line {m['line']:<5} {m['kind']}" for m in model["markers"]]
     if model.get("metadata_classification"):

@@ -102,7 +102,7 @@ def cable_to_dict(cable: Cable) -> dict[str, Any]:
                 "marking": _marking(p.marking),
                 "redacted_start": p.redacted_start,
                 "subparagraphs": [
-                    {"label": s.label, "line": s.span.line, "marking": _marking(s.marking)}
+                    {"label": s.label, "parent": s.parent, "line": s.span.line, "marking": _marking(s.marking)}
                     for s in p.subparagraphs
                 ],
             }

@@ -243,12 +243,20 @@ class Authority:
 
 @dataclass(frozen=True, slots=True)
 class SubParagraph:
-    """A lettered sub-paragraph (``A. (C)``, ``27.A.``) or a ``--`` bullet."""
+    """A lettered sub-paragraph (``A. (C)``, ``27.A.``, a roman ``II. (SBU)``) or a ``--`` bullet.
 
-    label: str  # "A", "27.A", "--"
+    ``parent`` is the label of the sub-paragraph this one stands under, the nearest before it
+    with that label and no parent of its own: the lettered questions ``A.``, ``B.`` after a
+    roman item ``I. (SBU)`` stand under "I"; the items ``D 1.``, ``D 2.`` under a heading
+    ``¶D. Mental health`` stand under "D" (with labels "1", "2").  ``None``: directly under
+    the paragraph.
+    """
+
+    label: str  # "A", "27.A", "II", "--"
     marking: Marking | None
     span: Span
     redacted_start: bool = False  # opens with a media redaction run (XXXXXXXXXXXX)
+    parent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +273,9 @@ class Paragraph:
     marking: Marking | None
     subparagraphs: tuple[SubParagraph, ...]
     span: Span
-    # Opens with a media redaction run (``¶7. XXXXXXXXXXXX ...``): a missing mark may have been
-    # redacted together with the name, so its absence says nothing.
+    # Opens with a media redaction run (``¶7. XXXXXXXXXXXX ...``) or other text the publication
+    # removed (``¶7. [DETAILS REMOVED]``, a cut ``¶1. ...``): a missing mark may have been removed
+    # with it, so its absence says nothing.
     redacted_start: bool = False
 
 

@@ -43,13 +43,29 @@ def subparagraph_refs(paragraph: Paragraph) -> Iterator[tuple[SubParagraph, str]
     parent = paragraph_ref(paragraph) if paragraph.number is not None else None
     bullets = 0
     for sub in paragraph.subparagraphs:
+        label = sub.label if sub.parent is None else f"{sub.parent}.{sub.label}"  # ¶2.I.A, ¶4.D.1
         if sub.label == "--":
             bullets += 1
             yield sub, f"{parent} bullet {bullets}" if parent else f"bullet at line {sub.span.line}"
         elif "." in sub.label:  # "27.A" already names its paragraph
             yield sub, f"¶{sub.label}"
         else:
-            yield sub, f"{parent}.{sub.label}" if parent else f"sub-paragraph {sub.label} at line {sub.span.line}"
+            yield sub, f"{parent}.{label}" if parent else f"sub-paragraph {label} at line {sub.span.line}"
+
+
+def subparagraph_tree(paragraph: Paragraph) -> dict[int, list[int]]:
+    """Which sub-paragraphs stand directly under which: ``-1`` (the paragraph itself) and the
+    index of each sub-paragraph that has some, to the indexes of those under it, in order.
+    A ``parent`` label names the nearest sub-paragraph before it with that label and no parent."""
+    tree: dict[int, list[int]] = {-1: []}
+    latest: dict[str, int] = {}  # label -> index of the latest sub-paragraph directly under the paragraph
+    for index, sub in enumerate(paragraph.subparagraphs):
+        if sub.parent is None:
+            latest[sub.label] = index
+            tree[-1].append(index)
+        else:
+            tree.setdefault(latest.get(sub.parent, -1), []).append(index)
+    return tree
 
 
 def _numbering_style(paragraph: Paragraph) -> str | None:

@@ -68,7 +68,9 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Paragraph, Span
-from checker.portions import blanket_statement, body_paragraphs, is_classified, paragraph_ref, subparagraph_refs
+from checker.portions import (
+    blanket_statement, body_paragraphs, is_classified, paragraph_ref, subparagraph_refs, subparagraph_tree,
+)
 
 CODE = "PM001"
 NAME = "portion-marking-missing"
@@ -82,13 +84,24 @@ _BLANKET_TOLERATED_UNTIL = dt.date(1996, 12, 31)
 
 def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
     subs = list(subparagraph_refs(paragraph))
-    heading = bool(subs) and all(sub.marking is not None for sub, _ in subs)
-    if paragraph.marking is None and not heading and not paragraph.redacted_start:
+    tree = subparagraph_tree(paragraph)
+
+    def heading(node: int) -> bool:  # every item directly under it is marked
+        children = tree.get(node, [])
+        return bool(children) and all(subs[i][0].marking is not None for i in children)
+
+    if paragraph.marking is None and not heading(-1) and not paragraph.redacted_start:
         yield paragraph_ref(paragraph), paragraph.span
-    for bullets in (True, False):
-        siblings = [(sub, ref) for sub, ref in subs if (sub.label == "--") == bullets]
-        if any(sub.marking is not None for sub, _ in siblings):
-            yield from ((ref, sub.span) for sub, ref in siblings if sub.marking is None and not sub.redacted_start)
+    found: list[tuple[int, Span, str]] = []
+    for children in tree.values():
+        for bullets in (True, False):
+            siblings = [i for i in children if (subs[i][0].label == "--") == bullets]
+            if any(subs[i][0].marking is not None for i in siblings):
+                found.extend(
+                    (i, subs[i][0].span, subs[i][1]) for i in siblings
+                    if subs[i][0].marking is None and not subs[i][0].redacted_start and not heading(i)
+                )
+    yield from ((ref, span) for _, span, ref in sorted(found, key=lambda item: item[0]))
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:

@@ -240,3 +240,47 @@ def test_marked_inline_items_on_a_flattened_paragraph_line():
 def test_fused_marked_paragraphs_after_a_gap_and_after_a_page_break():
     cable = body("1. (C) One. help.  3. (C) Three ------ 4. (C) Four\nTALLINN 00000325 002 OF 003 5. (SBU) Five")
     assert numbers_and_marks(cable) == [(1, "C"), (3, "C"), (4, "C"), (5, "SBU")]
+
+
+def test_lettered_items_after_a_roman_item_stand_under_it():
+    cable = body("2. (U) VIOLENCE I. (SBU) DEMONSTRATIONS: text\n\nB. Violent?\n\nII. (SBU) CONFLICT:\n\nA. Any?\n\n"
+                 "H. Eight?\n\nI. Nine?")
+    assert [(s.label, s.parent) for s in cable.paragraphs[0].subparagraphs] == [
+        ("I", None), ("B", "I"), ("II", None), ("A", "II"), ("H", "II"), ("I", "II"),
+    ]
+
+
+def test_outline_items_under_a_lettered_heading_and_single_dash_bullets():
+    cable = body("1. (S) Health:\n\nD. Mental health\n\nD 1. (s/nf) Alert?\nQ7. (C) Not an outline item.\n"
+                 "- (S/NF) A bullet.\n- not a bullet")
+    assert [(s.label, s.parent, s.marking.canonical if s.marking else None, s.span.line)
+            for s in cable.paragraphs[0].subparagraphs] == [
+        ("D", None, None, 7), ("1", "D", "S//NF", 9), ("--", None, "S//NF", 11),
+    ]
+
+
+def test_a_quoted_document_numbered_on_its_own_folds_into_its_host():
+    cable = body("13. (S) Begin text of the report:\n\n42. Text.\n\n43. Text.\n\n14. (C) Next.")
+    assert numbers_and_marks(cable) == [(13, "S"), (14, "C")]
+    assert [(s.label, s.span.line) for s in cable.paragraphs[0].subparagraphs] == [("42", 7), ("43", 9)]
+
+
+def test_text_removed_by_the_publication_after_the_number():
+    flags = [p.redacted_start for p in body("1. ...\n\n2. [DETAILS REMOVED]\n\n3. )  At a.\n\n4.) Post.\n\n5. Thus... so.").paragraphs]
+    assert flags == [True, True, True, False, False]
+
+
+def test_a_mark_written_in_words_and_a_mark_on_its_own_line():
+    cable = body("14.  (CONFIDENTIAL -- ENTIRE PARAGRAPH)  That said.\n\n(SBU)\n\n15. Issue 1.")
+    first, second = cable.paragraphs
+    assert (first.marking.level, first.marking.unknown, first.marking.separators) == (
+        Level.CONFIDENTIAL, ("ENTIRE", "PARAGRAPH"), ("--", " "),
+    )
+    assert (second.number, second.marking.canonical, second.marking.span.line) == (15, "SBU", 7)
+
+
+def test_a_number_wrapped_off_a_sentence_cut_mid_way_continues_the_paragraph():
+    cable = body("3. (C) The law prohibits the employment of children under the age of\n\n16. Juveniles may work.\n\n"
+                 "4. (C) Press items follow, one per paragraph, each from its source\n\n"
+                 "21. Item one, Source - The Times\n\n22. Item two.")
+    assert [p.number for p in cable.paragraphs] == [3, 4, 21, 22]

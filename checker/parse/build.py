@@ -104,13 +104,7 @@ def _restarted_lists(paragraphs: list[Paragraph]) -> list[Paragraph]:
     expected = 0
     for p in paragraphs:
         if host is not None and p.number == expected and p.marking is None:
-            h = out[host]
-            item = SubParagraph(str(p.number), None, p.span, p.redacted_start)
-            end = max((h.span.end_line, h.span.end_column), (p.span.end_line, p.span.end_column))
-            out[host] = dataclasses.replace(
-                h, subparagraphs=h.subparagraphs + (item,) + p.subparagraphs,
-                span=Span(h.span.line, h.span.column, end[0], end[1]),
-            )
+            out[host] = _fold_into(out[host], p)
             expected += 1
             continue
         host = None
@@ -120,16 +114,74 @@ def _restarted_lists(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and prev.number is not None and prev.number > 1 and prev.marking is not None
         ):
             host = len(out) - 1
-            h = out[host]
-            item = SubParagraph("1", None, p.span, p.redacted_start)
-            out[host] = dataclasses.replace(
-                h, subparagraphs=h.subparagraphs + (item,) + p.subparagraphs,
-                span=Span(h.span.line, h.span.column, p.span.end_line, p.span.end_column),
-            )
+            out[host] = _fold_into(out[host], p)
             expected = 2
             continue
         out.append(p)
     return out
+
+
+def _fold_into(host: Paragraph, item: Paragraph) -> Paragraph:
+    """``host`` with the numbered paragraph ``item`` (and its sub-paragraphs) as sub-paragraph
+    labelled by its number, the host's span running on to the item's end."""
+    sub = SubParagraph(str(item.number), None, item.span, item.redacted_start)
+    end = max((host.span.end_line, host.span.end_column), (item.span.end_line, item.span.end_column))
+    return dataclasses.replace(
+        host, subparagraphs=host.subparagraphs + (sub,) + item.subparagraphs,
+        span=Span(host.span.line, host.span.column, end[0], end[1]),
+    )
+
+
+def _quoted_texts(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Paragraph]:
+    """A document quoted with its own numbering inside a marked paragraph (``¶13. (S) Begin text
+    of the report, paragraphs 42-47:`` / ``¶42. ...`` ... ``¶47. ...``): its unmarked numbered
+    paragraphs, up to ``End text`` (or, without one, until the main sequence resumes with ¶14),
+    and until a marked paragraph comes, are the host's sub-paragraphs, labelled by their numbers."""
+    begins = [m.span.line for m in markers if m.kind == "begin-text"]
+    if not begins:
+        return paragraphs
+    ends = sorted(m.span.line for m in markers if m.kind == "end-text")
+    out: list[Paragraph] = []
+    host: int | None = None
+    until: int | None = None  # the line of the End text that closes the quotation
+    for p in paragraphs:
+        h = out[host] if host is not None else None
+        if (
+            h is not None and p.number is not None and p.marking is None
+            and (p.span.line < until if until is not None else p.number != h.number + 1)
+        ):
+            out[host] = _fold_into(h, p)
+            continue
+        host = None
+        if p.number is not None and p.marking is not None and any(p.span.line <= b <= p.span.end_line for b in begins):
+            host = len(out)
+            until = next((e for e in ends if e > p.span.line), None)
+            if until is not None and any(p.span.end_line < b < until for b in begins):
+                until = None  # that End text closes a later quotation
+        out.append(p)
+    return out
+
+
+def _marks_on_their_own_line(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """``(SBU)`` alone on its line, then ``¶4. Issue 1: ...`` unmarked: the mark placed right
+    before the paragraph is its mark (M-POR-1 puts it "immediately before" the portion)."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.number is None and prev.marking is not None and not prev.subparagraphs
+            and prev.span.end_line == prev.marking.span.end_line
+            and prev.span.end_column == prev.marking.span.end_column + 1  # nothing after the ")"
+            and p.number is not None and p.marking is None and not p.redacted_start
+            and p.span.line - prev.span.end_line <= _MARK_GAP
+        ):
+            out[-1] = dataclasses.replace(p, marking=prev.marking)
+            continue
+        out.append(p)
+    return out
+
+
+_MARK_GAP = 2  # lines: a mark on its own line stands right before its paragraph (a blank between)
 
 
 def _plausible(raw: str) -> bool:
@@ -176,8 +228,10 @@ def _late_marking(tok: Token, at: int):
 
 
 def _redacted_at(tok: Token, match: re.Match | None) -> bool:
-    """Whether the text right after a paragraph's number (and mark) is a media redaction run
-    (``¶7. XXXXXXXXXXXX ...``): a mark may have been redacted together with the name."""
+    """Whether the text right after a paragraph's number (and mark) is text the publication
+    removed: a media redaction run (``¶7. XXXXXXXXXXXX ...``), a placeholder (``[DETAILS
+    REMOVED]``), a cut (``¶1. ...``) or the remains of a mark (``¶8. )``): a mark may have
+    gone with it."""
     return match is not None and P.REDACTION_START.match(tok, match.end()) is not None
 
 
@@ -247,6 +301,11 @@ class ToModel(Transformer):
                 "--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m)
             )
         m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok)
+        outline = None if m else P.OUTLINE_SUB.match(tok)
+        if outline:  # D 1. (S/NF): item 1 under the heading D
+            return SubParagraph(
+                outline.group("label"), _marking_in(tok, outline, "mark"), F.span_of(tok), parent=outline.group("parent")
+            )
         if not m:
             return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
         return SubParagraph(
@@ -328,7 +387,7 @@ class ToModel(Transformer):
                 span_end = _RANGE_END.search(paragraph.number_raw or "")
                 previous = int(span_end.group(1)) if span_end else paragraph.number
             paragraphs.append(paragraph)
-        paragraphs = _restarted_lists(_drop_letter_labels(paragraphs))
+        paragraphs = _quoted_texts(_restarted_lists(_drop_letter_labels(_marks_on_their_own_line(paragraphs))), markers)
         last_items = drafts[-1].items if drafts else list(front)
         last_start = drafts[-1].start if drafts else None
         return Cable(
@@ -479,10 +538,37 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         if end and end > (end_line, end_column):
             end_line, end_column = end
     return Paragraph(
-        number, number_raw, marking, tuple(subparagraphs),
+        number, number_raw, marking, _under_roman_items(subparagraphs),
         Span(tok.line, tok.column, end_line, end_column),
         _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
     )
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _under_roman_items(subparagraphs: list[SubParagraph]) -> tuple[SubParagraph, ...]:
+    """A questionnaire's outline ``I. (SBU) DEMONSTRATIONS: A. ... B. ... II. (SBU) ... A. ...``:
+    the lettered items after a roman item stand under it (``parent``), so that the roman item's
+    mark covers them (M-POR-3).  ``V`` and ``X`` are roman only when they continue the roman run,
+    and ``I`` (which opens one) not when it continues the letters (``H.``, ``I.``)."""
+    out: list[SubParagraph] = []
+    roman: str | None = None  # the roman item the letters stand under
+    letter: str | None = None  # the last letter label met
+    for sub in subparagraphs:
+        label = sub.label
+        if sub.parent is not None or label == "--" or not label.isalpha():
+            out.append(sub)
+            continue
+        successor = _ROMAN[_ROMAN.index(roman) + 1] if roman in _ROMAN[:-1] else None
+        continues_letters = letter is not None and len(label) == 1 and ord(label) == ord(letter) + 1
+        if label in _ROMAN and (len(label) > 1 or label in ("I", successor)) and not continues_letters:
+            roman, letter = label, None
+            out.append(sub)
+            continue
+        letter = label
+        out.append(dataclasses.replace(sub, parent=roman) if roman is not None and len(label) == 1 else sub)
+    return tuple(out)
 
 
 def _drop_letter_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -34,6 +34,9 @@ _STRUCTURAL_FIRST = frozenset("CSTULNEFDVcstulnefdv")
 _FOOTER_ENDS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "NOFORN", " L", " T", " D")
 _DEEP_INDENT = 200  # blanks; real cables indent by a few dozen at most
 _LEVEL_FIRST = frozenset("CSTUcstu")  # the first letters of the level words
+_LOOK_AHEAD = 400  # lines: how far the next numbered line is looked for
+_NUMBER_FIRST = frozenset("0123456789¶[( \t")  # what a numbered line can start with
+_RUNNING_LINE = 50  # characters: a line of running text, longer than a heading
 _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of the last one
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
@@ -640,7 +643,7 @@ class _Lexer:
         """A numbered paragraph start, not a false friend such as ``¶2003.`` or ``4 (b/d)``."""
         return self.paragraph_match(line) is not None
 
-    def paragraph_match(self, line: str) -> re.Match | None:
+    def paragraph_match(self, line: str, row: int | None = None) -> re.Match | None:
         """The paragraph-start match of a line, when it really opens a paragraph.
 
         ``6 (C)`` without a period needs a real portion mark; an unmarked number that does not
@@ -659,13 +662,39 @@ class _Lexer:
         if not marked and self.state == BODY and self.last_number:
             if P.AWAITS_NUMBER.search(self.prev_text):  # "... steps outlined in para" / "¶6. ..."
                 return None
-            if (
-                not self.blank_before
-                and m.group("digits") != "1"  # a list restarting at 1 is kept (folded in by the builder)
-                and interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1
+            if interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1 and (
+                # a list restarting at 1 is kept (folded in by the builder)
+                (not self.blank_before and m.group("digits") != "1")
+                # a number wrapped off a sentence cut mid-way, with a blank line put between by
+                # the publication:  ... the Samarah Ahmed and Momtaz / (blank) / 1.He will ...
+                or (
+                    self.blank_before
+                    and self.ends_mid_sentence()
+                    and (m.group("digits") != "1" or self.last_number == 1)
+                    and not self.sequence_runs_on(row, int(m.group("digits")))
+                )
             ):
                 return None
         return m
+
+    def sequence_runs_on(self, row: int | None, number: int) -> bool:
+        """Whether the next numbered line after ``row`` continues from ``number`` and not from the
+        paragraph before it: ``¶15.`` then ``¶16.`` after ``¶4.`` is a new run of the sequence,
+        not a wrapped number (``1.`` then ``2.`` after ``1.`` continues either way)."""
+        if row is None:
+            return False
+        for line in self.lines[row + 1 : row + _LOOK_AHEAD]:
+            m = P.PARAGRAPH.match(line) if line[:1] in _NUMBER_FIRST else None
+            if m and m.group("digits") and m.group("num").rstrip().endswith((".", ")")):
+                following = int(m.group("digits"))
+                return following == number + 1 and following != self.last_number + 1
+        return False
+
+    def ends_mid_sentence(self) -> bool:
+        """Whether the previous text line is a long line of running text stopped mid-sentence (a
+        lower-case word or a comma last), not a heading or the end of a sentence."""
+        prev = self.prev_text
+        return len(prev) >= _RUNNING_LINE and (prev[-1].islower() or prev[-1] == ",")
 
     def front_line(self, row: int, line: str) -> None:
         """A line between the banner and the first paragraph."""
@@ -848,7 +877,7 @@ class _Lexer:
             self.emit_body_line("SUBPARAGRAPH", row)
             return
         if first.isdigit() or first in "¶[(":
-            m = self.paragraph_match(line)
+            m = self.paragraph_match(line, row)
             if m is not None and not (self.cont == "authority" and not self.blank_before and self.authority_incomplete()):
                 self.cont = None
                 self.paragraph_line(row, line, m)
@@ -859,12 +888,16 @@ class _Lexer:
             return
         if first.isalnum() or first == "¶":
             sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)
+            if not sub and (first.isupper() or first == "¶"):  # D 1. (S/NF) under a heading ¶D.
+                outline = P.OUTLINE_SUB.match(line)
+                sub = outline if outline and self.valid_portion(outline.group("mark")) else None
             if sub:
                 self.cont = None
                 self.emit_body_line("SUBPARAGRAPH", row)
                 return
         elif first == "-":
-            if P.BULLET.match(line):
+            bullet = P.BULLET.match(line)
+            if bullet and (bullet.group("dashes") == "--" or self.valid_portion(bullet.group("mark") or "")):
                 self.cont = None
                 self.emit_body_line("BULLET", row)
                 return

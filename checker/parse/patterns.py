@@ -195,8 +195,12 @@ PARAGRAPH = re.compile(
     r"(?P<num>(?:¶[ \t]*|\[\d{1,3}\]\(#\))?(?P<digits>\d{1,3})(?:-(?P<to>\d{1,3}))?(?:[ \t]?(?:\.\.?|\))|[ \t]+(?=\([A-Za-z]))(?![\d]))"
     r"(?:[ \t]*" + mark() + r")?"
 )
-# a media redaction run right after a paragraph number:  ¶7. XXXXXXXXXXXX said ...
-REDACTION_START = re.compile(r"[ \t]*\(?[Xx]{6}")
+# text the publication removed right after a paragraph number (and mark): a media redaction run
+# ``¶7. XXXXXXXXXXXX said``, a placeholder ``¶7. [DETAILS REMOVED]``, a line cut short ``¶1. ...``
+# or ``¶1.  (C...``, or a mark lost but for its closing parenthesis ``¶8. )  At a ...``
+REDACTION_START = re.compile(
+    r"[ \t]*(?:\(?[Xx]{6}|\[[A-Z ]{0,30}REMOVED\]|\(?[A-Za-z/]{0,6}\.\.\.[ \t]*$)|[ \t]+\)(?=[ \t])"
+)
 # a text line that awaits a number on the next line:  ... steps outlined in para / ... July 1-
 AWAITS_NUMBER = re.compile(r"(?:\b(?:paras?|paragraphs?|refs?|reftels?)|\d-)$", re.I)
 # a blanket statement instead of a portion mark:  ¶1.  CONFIDENTIAL - ENTIRE TEXT.
@@ -234,12 +238,14 @@ LIST_LABEL = re.compile(r"[ \t]*¶?\(?(?P<letter>[A-Za-z])[.)]")
 DECIMAL_SUB = re.compile(
     r"[ \t]*(?:¶[ \t]*)?(?P<label>\d{1,3}\.[A-Za-z])[.)](?:[ \t]*" + mark() + ")?"
 )
-# lettered sub-paragraphs:  A. (C)   A) (S/NF)   ¶B.
+# lettered sub-paragraphs:  A. (C)   A) (S/NF)   ¶B.   and marked roman items:  II. (SBU) MACRO ...
 LETTERED_SUB = re.compile(
-    r"[ \t]*(?:¶[ \t]*)?(?P<label>[A-Z])[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
+    r"[ \t]*(?:¶[ \t]*)?(?P<label>[A-Z]|[IVX]{2,4}(?=\.[ \t]*\())[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
 )
-# bullets:  -- (C) The GOI ...    --Confirm ...
-BULLET = re.compile(r"[ \t]*--(?!-)[ \t]*(?:" + mark() + ")?")
+# marked outline items under a lettered heading:  D 1. (S/NF) ...  (not Q7., a question number)
+OUTLINE_SUB = re.compile(r"[ \t]*(?:¶[ \t]*)?(?P<parent>[A-Z])[ ](?P<label>\d{1,2})\.[ \t]*" + mark())
+# bullets:  -- (C) The GOI ...    --Confirm ...    and a single dash before a mark:  - (S/NF) On Gaza ...
+BULLET = re.compile(r"[ \t]*(?P<dashes>--(?!-)|-(?=[ \t]*\())[ \t]*(?:" + mark() + ")?")
 # unnumbered paragraph opening with a portion mark:  (C/NF) Ambassador presented ...
 PORTION_START = re.compile(r"[ \t]*" + PORTION)
 PORTION_END = re.compile(PORTION + r"[ \t]*$")

@@ -87,3 +87,63 @@ def test_an_entire_text_statement_is_one_finding_not_one_per_paragraph(cable):
 def test_a_numbered_classification_authority_line_is_not_a_portion(cable, check):
     built = cable(authority=None, paragraphs=["1. Classified by A. Officer, Pol Chief. Reason: 1.4 (d)", "2. (C) Text."])
     assert check(built.text, RULE) == []
+
+
+def test_lettered_questions_stand_under_the_marked_roman_item_before_them(cable, check):
+    built = cable(paragraphs=[
+        "1. (C) Responses follow.",
+        "2. (U) POLITICAL VIOLENCE I. (SBU) DEMONSTRATIONS: A. ARE THERE ANY?\n\nYes.\n\n"
+        "B. ARE THEY VIOLENT?\n\nNo.\n\nII. (SBU) MACRO CONFLICT:\n\nA. IS THERE A CONFLICT?\n\nNo.",
+    ])
+    assert check(built.text, RULE) == []
+
+
+def test_an_unmarked_question_beside_a_marked_one_under_a_roman_item_is_reported(cable, check):
+    built = cable(paragraphs=["1. (C) Responses follow.", "2. (U) Outline:\n\nI. (SBU) DEMONSTRATIONS\n\nA. (U) One?\n\nB. Two?"])
+    assert check(built.text, RULE) == [(RULE, built.para[1] + 6, 1, "¶2.I.B has no portion marking")]
+
+
+def test_a_lettered_heading_whose_outline_items_are_all_marked_passes(cable, check):
+    built = cable(paragraphs=["1. (S) Health:\n\nA. (C) Overall\n\nA 1. (S) Diagnoses.\n\nB. Mental health\n\n"
+                              "B 1. (S) Alert?\n\nB 2. (C) Notes?\n\nC. Travel\n\nC 1. Trips."])
+    assert check(built.text, RULE) == [(RULE, built.para[0] + 12, 1, "¶1.C has no portion marking")]
+
+
+def test_a_heading_with_single_dash_marked_bullets_on_their_own_lines_passes(cable, check):
+    built = cable(paragraphs=["1. Key Points:\n- (S/NF) First.\n- (C) Second.", "2. (C) Text."])
+    assert check(built.text, RULE) == []
+
+
+def test_a_number_wrapped_off_a_sentence_cut_mid_way_is_not_a_paragraph(cable, check):
+    built = cable(paragraphs=[
+        "1. (C) The fishermen retook the ships Samarah Ahmed and the trawler Momtaz",
+        "1. He will convey the request.",
+        "2. (C) Text.",
+        "3. (C) The law prohibits the employment of children under the age of",
+        "16. Juveniles may obtain work permits.",
+        "4. (C) Text.",
+    ])
+    assert check(built.text, RULE) == []
+
+
+def test_a_quoted_document_with_its_own_numbers_is_part_of_the_marked_paragraph(cable, check):
+    built = cable(paragraphs=[
+        "12. (C) Text.", "13. (S) Begin text of the report, paragraphs 42-43:", "42. Following enquiries.",
+        "43. The Agency concluded.", "End text.", "14. Comment.",
+    ])
+    assert check(built.text, RULE) == [(RULE, built.para[5], 1, "¶14 has no portion marking")]
+
+
+def test_a_paragraph_cut_or_removed_by_the_publication_is_not_judged(cable, check):
+    built = cable(paragraphs=["1. ...", "2. (C) Text.", "3. [DETAILS REMOVED]", "4. )  At a ceremony.", "5. Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[4], 1, "¶5 has no portion marking")]
+
+
+def test_a_paragraph_marked_in_words_is_not_unmarked(cable, check):
+    built = cable(paragraphs=["13. (C) Text.", "14.  (CONFIDENTIAL -- ENTIRE PARAGRAPH)  That said."])
+    assert check(built.text, RULE) == []
+
+
+def test_a_mark_on_its_own_line_right_before_the_paragraph_is_its_mark(cable, check):
+    built = cable(paragraphs=["3. (C) Text.", "Background\n\n(SBU)\n\n4. Issue 1: the partnership.", "5. Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶5 has no portion marking")]
