@@ -111,3 +111,17 @@ def test_a_bare_classification_field_before_more_routing_lines_is_not_the_banner
     )
     assert cable.parse_errors == ()
     assert cable.banner.span.line == 10
+
+
+def test_a_record_rows_bare_level_field_before_the_cable_banner_is_not_the_banner():
+    cable = parse_cable(
+        "R 121038Z JAN 10\nFM AMEMBASSY KABUL\nTO RUEHC/SECSTATE WASHDC 4669\n\n"
+        "243245\n2010-01-12\n10KABUL102\nEmbassy Kabul\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\n10KABUL1345\n"
+        "UNCLAS SECTION 01 OF 04 KABUL 000102\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: X\n\n1. (SBU) Text.\n"
+    )
+    assert [(b.kind, b.span.line, b.marking.controls) for b in cable.banners] == [("top", 11, ())]
+
+
+def test_a_bare_level_line_alone_is_still_the_banner():
+    cable = parse_cable("R 121038Z JAN 10\nFM AMEMBASSY KABUL\n\nCONFIDENTIAL\n\nE.O. 12958: DECL: 01/12/2020\n\n1. (C) Text.\n")
+    assert [(b.kind, b.span.line) for b in cable.banners] == [("top", 4)]

@@ -518,7 +518,7 @@ class _Lexer:
         end = self.banner_end(line, strict=False)
         if end is None:
             end = self.damaged_banner_end(line)
-        elif end == P.BANNER_HEAD.match(line).end() and self.routing_follows(row):
+        elif end == P.BANNER_HEAD.match(line).end() and (self.routing_follows(row) or self.full_banner_follows(row)):
             end = None  # a bare classification field of a record row or print header, not the banner
         if end is not None and (self.cont != "address" or self.is_strong_banner(line)):
             self.start_front(row, line, end)
@@ -584,6 +584,22 @@ class _Lexer:
                 return True
             seen += 1
             if seen >= lines:
+                break
+        return False
+
+    def full_banner_follows(self, row: int) -> bool:
+        """Whether one of the next two non-blank lines is a classification line with SECTION
+        or originator and serial (the cable's own, after a record row's bare level field)."""
+        seen = 0
+        for line in self.lines[row + 1 : row + 6]:
+            if not line.strip():
+                continue
+            head = P.BANNER_HEAD.match(line)
+            end = self.banner_end(line, strict=True) if head else None
+            if end is not None and end > head.end():
+                return True
+            seen += 1
+            if seen >= 2:
                 break
         return False
 
