@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from checker import __version__
+from checker import __version__, dataclass_code
 
 if TYPE_CHECKING:
     from checker.config import Config, Overrides
@@ -487,7 +487,8 @@ _collector_paused = False  # set by ``main`` only: library and test callers keep
 
 
 def _end_start_up() -> None:
-    """Turn the cyclic garbage collector back on once start-up is over (``main`` paused it).
+    """Turn the cyclic garbage collector back on once start-up is over (``main`` paused it),
+    and let later dataclasses compile their methods as usual (see ``checker.dataclass_code``).
 
     What start-up built (modules, classes, patterns, parser tables) lives until exit, so it is
     frozen first: later collections, and forked ``--jobs`` workers, need not walk it again.
@@ -497,6 +498,7 @@ def _end_start_up() -> None:
         _collector_paused = False
         gc.freeze()
         gc.enable()
+        dataclass_code.uninstall()
 
 
 def main() -> None:
@@ -514,6 +516,7 @@ def main() -> None:
     global _collector_paused
     _collector_paused = gc.isenabled()
     gc.disable()
+    dataclass_code.install()  # the generated methods of our dataclasses, precompiled
     code = cli.main(prog_name="cablelint", standalone_mode=False)
     gc.freeze()
     sys.exit(code)
