@@ -277,6 +277,9 @@ class Paragraph:
     # removed (``¶7. [DETAILS REMOVED]``, a cut ``¶1. ...``): a missing mark may have been removed
     # with it, so its absence says nothing.
     redacted_start: bool = False
+    # A classification authority block written as a numbered paragraph (``¶1. Classified by ...
+    # Reason: 1.4 (d)``), the first such block or a repeat of the one above: not a portion.
+    authority_block: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,17 +5,20 @@ What it checks:
     on, from 1978-12-01), that every paragraph opens with its mark, ``1. (C)``.  Unmarked
     sub-paragraphs (and ``--`` bullets) are fine while their paragraph is marked and none
     of their siblings is (one mark on the main paragraph suffices, M-POR-3); once one
-    sibling is marked, each unmarked sibling is reported.  An unmarked paragraph whose
-    sub-paragraphs are all marked is a heading (``1. Key points:`` followed by marked
-    bullets) and passes.  A list numbered ``1)``, ``2)`` inside paragraphs numbered
-    ``1.``, ``2.`` is part of its paragraph, not a paragraph of its own.  A portion that
-    opens with a media redaction (``¶7. XXXXXXXXXXXX``) is not judged: its mark may have
-    been redacted with the name, nor a numbered paragraph that is the classification
-    authority line (``¶1. Classified by ...``).  A blanket ``¶1. SECRET - ENTIRE TEXT.``
-    statement (E-4, not allowed by M-POR-5) gives one finding on that paragraph instead of
-    one per paragraph: info up to 1996, a warning later.  Unclassified cables need no marks;
-    E.O. 11652 cables (before 1978-12-01) asked for them only where practicable.
-    Cables dated 1978-12-01 to 1995-10-13 are reported as warnings (T-PM-2).
+    sibling is marked, each unmarked sibling is reported.  Items nested under a
+    sub-paragraph (the questions ``A.`` under a roman item ``I. (SBU)``, ``D 1.`` under
+    ``D.``) are siblings of each other only.  An unmarked paragraph or sub-paragraph whose
+    items are all marked is a heading (``1. Key points:`` followed by marked bullets) and
+    passes.  A list numbered ``1)``, ``2)`` inside paragraphs numbered ``1.``, ``2.`` is
+    part of its paragraph, not a paragraph of its own.  A portion that opens with a media
+    redaction (``¶7. XXXXXXXXXXXX``) or other text the publication removed is not judged:
+    its mark may have gone with it; nor is a numbered paragraph that is a classification
+    authority block (``¶1. Classified by ...``, also when it repeats the one above it).
+    A blanket ``¶1. SECRET - ENTIRE TEXT.`` statement (E-4, not allowed by M-POR-5) gives
+    one finding on that paragraph instead of one per paragraph: info up to 1996, a warning
+    later.  Unclassified cables need no marks; E.O. 11652 cables (before 1978-12-01) asked
+    for them only where practicable.  Cables dated 1978-12-01 to 1995-10-13 are reported
+    as warnings (T-PM-2).
 
 Why it matters:
     An unmarked portion hides what in the cable is classified: readers can neither quote
@@ -118,9 +121,8 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         )
         return
     severity = Severity.ERROR if era.portion_marking == "error" else Severity.WARNING
-    authority_line = cable.authority.span.line if cable.authority else None
     for paragraph in body_paragraphs(cable):
-        if paragraph.span.line == authority_line:
+        if paragraph.authority_block:
             continue  # ``¶1. Classified by ...``: the authority block, not a portion
         for ref, span in _unmarked(paragraph):
             yield Problem(span, f"{ref} has no portion marking", severity=severity)

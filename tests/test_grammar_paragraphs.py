@@ -284,3 +284,16 @@ def test_a_number_wrapped_off_a_sentence_cut_mid_way_continues_the_paragraph():
                  "4. (C) Press items follow, one per paragraph, each from its source\n\n"
                  "21. Item one, Source - The Times\n\n22. Item two.")
     assert [p.number for p in cable.paragraphs] == [3, 4, 21, 22]
+
+
+def test_a_marked_lower_case_item_is_a_sub_paragraph_but_a_lower_case_roman_one_is_not():
+    subs = body("2. Details follow:\n\na. (S) A call.\n\ni. (U) Yes.\n\nb. the rest").paragraphs[0].subparagraphs
+    assert [(s.label, s.marking.canonical, s.span.line) for s in subs] == [("A", "S", 7)]
+
+
+def test_numbered_authority_blocks_first_or_repeated():
+    first = body("1. Classified by A. Officer. Reason: 1.4 (d)\n\n2. (C) Text.")
+    repeated = body("Classified By: A. Officer. Reason: 1.4 (d)\n\n1. Classified by A. Officer. Reason: 1.4 (d)\n\n2. (C) Text.")
+    assert [p.authority_block for p in first.paragraphs] == [True, False]
+    assert [p.authority_block for p in repeated.paragraphs] == [True, False]
+    assert repeated.authority.span.line == 5

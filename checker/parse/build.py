@@ -300,7 +300,7 @@ class ToModel(Transformer):
             return SubParagraph(
                 "--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m)
             )
-        m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok)
+        m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok) or P.MARKED_LOWER_SUB.match(tok)
         outline = None if m else P.OUTLINE_SUB.match(tok)
         if outline:  # D 1. (S/NF): item 1 under the heading D
             return SubParagraph(
@@ -541,6 +541,8 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         number, number_raw, marking, _under_roman_items(subparagraphs),
         Span(tok.line, tok.column, end_line, end_column),
         _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
+        any(isinstance(i, Authority) and i.span.line == tok.line for i in draft.items)
+        or (tok.type == "PARAGRAPH" and P.CLASSIFIED_AT_START.match(tok, m.end()) is not None),
     )
 
 

@@ -900,7 +900,8 @@ class _Lexer:
                 return
         elif first.islower() and self.cont != "authority":
             self.cont = None
-            self.emit_body_line("TEXT", row)
+            lower = P.MARKED_LOWER_SUB.match(line)  # a. (S) ...: a marked lettered item
+            self.emit_body_line("SUBPARAGRAPH" if lower and self.valid_portion(lower.group("mark")) else "TEXT", row)
             return
         if first.isalnum() or first == "¶":
             sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)

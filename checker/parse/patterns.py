@@ -242,6 +242,8 @@ DECIMAL_SUB = re.compile(
 LETTERED_SUB = re.compile(
     r"[ \t]*(?:¶[ \t]*)?(?P<label>[A-Z]|[IVX]{2,4}(?=\.[ \t]*\())[.)](?=[ \t])(?:[ \t]*" + mark() + ")?"
 )
+# a lower-case letter before a real mark:  a. (S) EXBS FSN received ...  (not i., v., x.: roman numbers)
+MARKED_LOWER_SUB = re.compile(r"[ \t]*(?P<label>[a-hj-uwyz])[.)][ \t]+" + mark())
 # marked outline items under a lettered heading:  D 1. (S/NF) ...  (not Q7., a question number)
 OUTLINE_SUB = re.compile(r"[ \t]*(?:¶[ \t]*)?(?P<parent>[A-Z])[ ](?P<label>\d{1,2})\.[ \t]*" + mark())
 # bullets:  -- (C) The GOI ...    --Confirm ...    and a single dash before a mark:  - (S/NF) On Gaza ...

@@ -147,3 +147,15 @@ def test_a_paragraph_marked_in_words_is_not_unmarked(cable, check):
 def test_a_mark_on_its_own_line_right_before_the_paragraph_is_its_mark(cable, check):
     built = cable(paragraphs=["3. (C) Text.", "Background\n\n(SBU)\n\n4. Issue 1: the partnership.", "5. Text."])
     assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶5 has no portion marking")]
+
+
+def test_a_numbered_repeat_of_the_authority_block_is_not_a_portion(cable, check):
+    built = cable(authority="Classified By: U/S A. Officer. Reason: 1.4 (b) and (d)",
+                  paragraphs=["1. Classified by U/S A. Officer. Reason: 1.4 (b) and\n(d)", "2. (U) Text.", "3. (C) Text."])
+    assert check(built.text, RULE) == []
+
+
+def test_a_heading_over_a_marked_lower_case_item_passes(cable, check):
+    built = cable(paragraphs=["1. (S) Summary.", "2. Details of the incident follow:\n\nDETAILS\n\na. (S) A call came in.",
+                              "3. Text."])
+    assert check(built.text, RULE) == [(RULE, built.para[2], 1, "¶3 has no portion marking")]
