@@ -38,3 +38,23 @@ def test_a_command_that_checks_no_file_keeps_the_collector_paused_to_exit():
     out, state = _main("rules")
     assert "PM001" in out
     assert state == "0 False True"
+
+
+_LOADED = """
+import sys
+from checker.cli import main
+try:
+    main()
+except SystemExit:
+    heavy = ("multiprocessing", "concurrent", "jsonschema", "tomllib", "tomli", "regex", "interegular", "zipfile")
+    print(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m.startswith("checker.formatters.")
+                 or m.startswith("importlib.resources")), file=sys.stderr)
+"""
+
+
+def test_checking_one_cable_loads_no_pool_no_jsonschema_no_other_format_no_resource_machinery():
+    proc = subprocess.run([sys.executable, "-c", _LOADED, "check", str(SEED)], capture_output=True, text=True)
+    assert proc.stderr.splitlines()[-1] == "['checker.formatters.text']"
+    json_run = subprocess.run([sys.executable, "-c", _LOADED, "check", "--format", "json", str(SEED)],
+                              capture_output=True, text=True)
+    assert json_run.stderr.splitlines()[-1] == "['checker.formatters.json']"
