@@ -297,8 +297,9 @@ class PageMark:
 class Marker:
     """SUMMARY / END SUMMARY / COMMENT / END COMMENT and similar markers."""
 
-    # "summary", "end-summary", "comment", "end-comment", "note", "end-note", or "truncated"
-    # (a front-matter line the publication cut short: its field cannot be judged)
+    # "summary", "end-summary", "comment", "end-comment", "note", "end-note", "truncated"
+    # (a front-matter line the publication cut short: its field cannot be judged), or "corrupt"
+    # (a run of transmission garbage such as ``RHTQwsQfjQQQocuments``: text was lost there)
     kind: str
     span: Span
 

@@ -297,3 +297,9 @@ def test_numbered_authority_blocks_first_or_repeated():
     assert [p.authority_block for p in first.paragraphs] == [True, False]
     assert [p.authority_block for p in repeated.paragraphs] == [True, False]
     assert repeated.authority.span.line == 5
+
+
+def test_a_run_of_transmission_garbage_is_a_corrupt_marker():
+    cable = body("1. (C) Text of the first\nRHTQwsQfjQQQocuments to al-Hol, SUMMARY: more.\n\n2. (C) IRAQQS text.")
+    assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("corrupt", 6, 1), ("summary", 6, 33)]
+    assert [p.number for p in cable.paragraphs] == [1, 2]

@@ -458,9 +458,11 @@ def authority(tokens: Sequence[Token]) -> Authority:
 def marker(tok: Token) -> Marker:
     """``End Summary.`` -> "end-summary"; ``Comment:`` -> "comment"; ``BEGIN TEXT`` -> "begin-text";
     ``...`` closing a cut front-matter line, or the empty mark of a text ending inside its
-    front matter -> "truncated"."""
+    front matter -> "truncated"; a run of garbage such as ``RHTQwsQfjQQQocuments`` -> "corrupt"."""
     if str(tok) in ("...", ""):
         return Marker("truncated", span_of(tok))  # the publication cut the front matter short
+    if P.CORRUPT_RUN.fullmatch(tok):
+        return Marker("corrupt", span_of(tok))  # transmission garbage: text was lost there
     m = P.MARKER.match(tok)
     if m and m.group("end"):
         kind = f"{m.group('end').lower()}-{m.group('endkind').lower()}"

@@ -347,15 +347,19 @@ class _Lexer:
         return None
 
     def markers(self, row: int, start: int, end: int) -> None:
-        """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers found in a stretch of text."""
+        """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers, and runs of transmission garbage
+        (``RHTQwsQfjQQQocuments``), found in a stretch of text."""
         line = self.lines[row]
         if end - start < 4:
             return
+        found = []
+        if line.find("QQ", start, end) >= 0:
+            found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
         upper = line[start:end].upper()
-        if not ("SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper):
-            return
-        for m in P.MARKER.finditer(line, start, end):
-            self.emit("MARKER", row, m.start(), m.end())
+        if "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper:
+            found += [m.span() for m in P.MARKER.finditer(line, start, end)]
+        for at, to in sorted(found):
+            self.emit("MARKER", row, at, to)
 
     @staticmethod
     def starts_page_break(line: str) -> bool:

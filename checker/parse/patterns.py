@@ -259,6 +259,9 @@ OLD_PAGE = re.compile(
 PAGE_NUMBERS = re.compile(r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
 PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
+# a run of transmission garbage where text was lost (and another text may follow):
+#   RHTQwsQfjQQQocuments   relationsh/MQQ7#^QQQare   (not IRAQQS, a damaged IRAQ'S: no lower case)
+CORRUPT_RUN = re.compile(r"(?<!\S)(?=\S*[a-z])\S*QQ\S*")
 # markers:  SUMMARY   End Summary.   END COMMENT   Comment:   (Note: ... End note.)   BEGIN TEXT
 MARKER = re.compile(
     r"\b(?:(?P<end>END|BEGIN)[ \t]{1,3}(?:OF[ \t]{1,3})?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
