@@ -43,12 +43,12 @@ def _empty_cable(errors: tuple[ParseError, ...], line_count: int) -> Cable:
 
 
 def _line_count(text: str) -> int:
+    """The number of lines as :func:`checker.parse.lexer.split_lines` cuts them (``\r\n``,
+    ``\r`` and ``\n`` breaks; a final break ends the last line), counted without cutting."""
     if not text:
         return 0
-    from checker.parse.lexer import split_lines
-
-    lines = split_lines(text)
-    return len(lines) - 1 if lines[-1] == "" else len(lines)
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return breaks if text.endswith(("\n", "\r")) else breaks + 1
 
 
 def parse_cable(text: str) -> Cable:

@@ -46,6 +46,14 @@ _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
 
 
+def _has_blanks(text: str) -> bool:
+    """Whether ``text`` holds a character that ``P.BLANKS`` turns into a space; in ASCII text
+    (nearly every cable) only two can occur, and looking for them is much cheaper than a scan."""
+    if text.isascii():
+        return "\x0b" in text or "\x0c" in text
+    return P.BLANKS.search(text) is not None
+
+
 def split_lines(text: str) -> list[str]:
     """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
     if "\r" in text:
@@ -102,7 +110,7 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
-        plain = P.BLANKS.sub(" ", text) if P.BLANKS.search(text) else text
+        plain = P.BLANKS.sub(" ", text) if _has_blanks(text) else text
         raw_lines = split_lines(plain)
         self.lines = [line.rstrip() for line in raw_lines]
         self.tokens: list[Token] = []
