@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from checker.source import SourceError, TooLargeError, decode, read_path, read_stream
+from checker.source import SourceError, TooLargeError, decode, read_limited, read_path, read_stream
 
 CABLE = "C O N F I D E N T I A L\n\n1. (C) Text.\n"
 
@@ -74,6 +74,20 @@ def test_size_limit_has_its_own_error() -> None:
         read_stream(io.BytesIO(b"x" * (2 * 1024 * 1024 + 1)), limit=2 * 1024 * 1024)
     assert str(caught.value) == "larger than the 2 MiB limit"
     assert read_stream(io.BytesIO(b"x" * 1024), limit=1024).text == "x" * 1024
+
+
+@pytest.mark.parametrize(
+    ("data", "size"),
+    [(b"abc", 3), (b"abcdef", 3), (b"abc", 0)],
+    ids=["as-sized", "grew-since-opened", "claims-0-bytes-like-proc"],
+)
+def test_the_size_of_a_file_only_sizes_the_first_read(data: bytes, size: int) -> None:
+    assert read_limited(io.BytesIO(data), 10, size) == data
+
+
+def test_a_file_that_grew_past_the_limit_is_refused() -> None:
+    with pytest.raises(TooLargeError):
+        read_limited(io.BytesIO(b"x" * 11), 10, 3)
 
 
 def test_read_path_reads_a_file(tmp_path) -> None:

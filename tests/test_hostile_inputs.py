@@ -132,9 +132,9 @@ def test_a_100_mb_file_is_refused_after_reading_only_the_limit(monkeypatch: pyte
     sizes: list[int] = []
     real = source.read_limited
 
-    def spy(stream, limit):  # type: ignore[no-untyped-def]
+    def spy(stream, limit, size=None):  # type: ignore[no-untyped-def]
         try:
-            return real(stream, limit)
+            return real(stream, limit, size)
         finally:
             sizes.append(stream.tell())
 
