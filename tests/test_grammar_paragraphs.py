@@ -303,3 +303,10 @@ def test_a_run_of_transmission_garbage_is_a_corrupt_marker():
     cable = body("1. (C) Text of the first\nRHTQwsQfjQQQocuments to al-Hol, SUMMARY: more.\n\n2. (C) IRAQQS text.")
     assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("corrupt", 6, 1), ("summary", 6, 33)]
     assert [p.number for p in cable.paragraphs] == [1, 2]
+
+
+def test_a_wrapped_number_in_sequence_is_text_when_the_real_paragraph_repeats_it():
+    cable = body("1. (S) Libya asked for time to destroy its stockpile and convert Rabta 1 and\n\n"
+                 "2. Except for the movement, the argument seemed plausible.\n\n2. (S) During a meeting.\n\n"
+                 "3. (S) Text ending in the middle of a long sentence, so that the next line\n\n4. continues.")
+    assert [(p.number, p.span.line) for p in cable.paragraphs] == [(1, 5), (2, 9), (3, 11), (4, 13)]

@@ -690,33 +690,38 @@ class _Lexer:
         if not marked and self.state == BODY and self.last_number:
             if P.AWAITS_NUMBER.search(self.prev_text):  # "... steps outlined in para" / "¶6. ..."
                 return None
-            if interpret_number(m.group("digits"), self.last_number, m.group("num")) != self.last_number + 1 and (
-                # a list restarting at 1 is kept (folded in by the builder)
-                (not self.blank_before and m.group("digits") != "1")
-                # a number wrapped off a sentence cut mid-way, with a blank line put between by
-                # the publication:  ... the Samarah Ahmed and Momtaz / (blank) / 1.He will ...
-                or (
-                    self.blank_before
-                    and self.ends_mid_sentence()
-                    and (m.group("digits") != "1" or self.last_number == 1)
-                    and not self.sequence_runs_on(row, int(m.group("digits")))
-                )
-            ):
+            number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
+            in_sequence = number == self.last_number + 1
+            if not in_sequence and not self.blank_before and m.group("digits") != "1":
+                return None  # (a list restarting at 1 is kept: the builder folds it in)
+            if self.blank_before and self.ends_mid_sentence() and self.wrapped_off(row, number, in_sequence):
                 return None
         return m
 
-    def sequence_runs_on(self, row: int | None, number: int) -> bool:
-        """Whether the next numbered line after ``row`` continues from ``number`` and not from the
-        paragraph before it: ``¶15.`` then ``¶16.`` after ``¶4.`` is a new run of the sequence,
-        not a wrapped number (``1.`` then ``2.`` after ``1.`` continues either way)."""
-        if row is None:
+    def wrapped_off(self, row: int | None, number: int, in_sequence: bool) -> bool:
+        """Whether an unmarked number after a sentence cut mid-way, with a blank line the
+        publication put between (``... Samarah Ahmed and Momtaz`` / ``1.He will ...``), is
+        that sentence's last word rather than a paragraph.  Out of sequence it is, unless a
+        list restarts at 1 or the next numbered line continues from it and not from the
+        paragraph before (a new run: ``¶15.``, ``¶16.`` after ``¶4.``); in sequence only when
+        the next numbered line repeats it (``... convert Rabta 1 and`` / ``¶2. Except ...`` /
+        ``2.(S) During ...``)."""
+        following = self.next_number(row)
+        if in_sequence:
+            return following == number
+        if number == 1 and self.last_number > 1:
             return False
+        return not (following == number + 1 and following != self.last_number + 1)
+
+    def next_number(self, row: int | None) -> int | None:
+        """The number of the next numbered line after ``row``, if any near."""
+        if row is None:
+            return None
         for line in self.lines[row + 1 : row + _LOOK_AHEAD]:
             m = P.PARAGRAPH.match(line) if line[:1] in _NUMBER_FIRST else None
             if m and m.group("digits") and m.group("num").rstrip().endswith((".", ")")):
-                following = int(m.group("digits"))
-                return following == number + 1 and following != self.last_number + 1
-        return False
+                return int(m.group("digits"))
+        return None
 
     def ends_mid_sentence(self) -> bool:
         """Whether the previous text line is a long line of running text stopped mid-sentence (a
