@@ -3,7 +3,7 @@
 Usage: python bench/startup.py [CABLE] [--runs N]
 
 Prints the median (and min/max) wall time, and the median CPU time, of N runs of each command,
-each a fresh process, so the figures include interpreter start-up, imports, parser
+each a fresh process (the commands take turns), so the figures include interpreter start-up, imports, parser
 construction, the check and output.  Issue 4 asks for at most 150 ms median on the seed cable, issue 6 for 120 ms.
 Also times a run where a configuration file must be validated (jsonschema is imported only
 then).  Writes nothing but to standard output (the configured run uses a temporary directory).
@@ -34,20 +34,34 @@ def cablelint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "checker"]
 
 
-def wall_times(command: list[str], runs: int, cwd: str | None, env: dict[str, str]) -> tuple[list[float], list[float]]:
-    """Wall and CPU (user + system) milliseconds per run; the first (cold-cache) run is discarded.
+def timed_run(command: list[str], cwd: str | None, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) milliseconds of one run in a fresh process.
 
     CPU time is steadier than wall time when other work competes for the machine's cores.
     """
-    times, cpu = [], []
-    for _ in range(runs + 1):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
-        times.append((time.perf_counter() - start) * 1000)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
-    return times[1:], cpu[1:]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+
+
+def interleaved_times(cases: list[tuple[str, list[str], str | None]], runs: int,
+                      env: dict[str, str]) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall and CPU times per case label, the cases taking turns in each of ``runs`` rounds.
+
+    Taking turns spreads a change in the machine's load over every case alike, so the gaps
+    between them stay fair; the first (cold-cache) round is discarded.
+    """
+    times: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label, _, _ in cases}
+    for round_number in range(runs + 1):
+        for label, command, cwd in cases:
+            wall, cpu = timed_run(command, cwd, env)
+            if round_number:
+                times[label][0].append(wall)
+                times[label][1].append(cpu)
+    return times
 
 
 def environments(tmp: str) -> list[tuple[str, dict[str, str]]]:
@@ -88,8 +102,7 @@ def main() -> None:
               "(above the CPU count, the figures are pessimistic)")
         print(f"{'command':<68} {'median':>8} {'min':>8} {'max':>8} {'CPU med':>8}   ({args.runs} runs, ms)")
         for suffix, env in environments(tmp):
-            for label, command, cwd in cases:
-                times, cpu = wall_times(command, args.runs, cwd, env)
+            for label, (times, cpu) in interleaved_times(cases, args.runs, env).items():
                 print(f"{label + suffix:<68} {statistics.median(times):8.1f} {min(times):8.1f} {max(times):8.1f}"
                       f" {statistics.median(cpu):8.1f}")
         print(f"load average (1 min) after: {os.getloadavg()[0]:.2f}")
