@@ -9,6 +9,7 @@ normalises; it never judges.  It is stateless, so one instance serves every pars
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -137,10 +138,15 @@ def _quoted_texts(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Pa
     of the report, paragraphs 42-47:`` / ``¶42. ...`` ... ``¶47. ...``): its unmarked numbered
     paragraphs, up to ``End text`` (or, without one, until the main sequence resumes with ¶14),
     and until a marked paragraph comes, are the host's sub-paragraphs, labelled by their numbers."""
-    begins = [m.span.line for m in markers if m.kind == "begin-text"]
+    begins = sorted(m.span.line for m in markers if m.kind == "begin-text")
     if not begins:
         return paragraphs
     ends = sorted(m.span.line for m in markers if m.kind == "end-text")
+
+    def first_after(lines: list[int], line: int) -> int | None:  # the first of the sorted lines after line
+        at = bisect.bisect_right(lines, line)
+        return lines[at] if at < len(lines) else None
+
     out: list[Paragraph] = []
     host: int | None = None
     until: int | None = None  # the line of the End text that closes the quotation
@@ -153,10 +159,12 @@ def _quoted_texts(paragraphs: list[Paragraph], markers: list[Marker]) -> list[Pa
             out[host] = _fold_into(h, p)
             continue
         host = None
-        if p.number is not None and p.marking is not None and any(p.span.line <= b <= p.span.end_line for b in begins):
+        begin = first_after(begins, p.span.line - 1)
+        if p.number is not None and p.marking is not None and begin is not None and begin <= p.span.end_line:
             host = len(out)
-            until = next((e for e in ends if e > p.span.line), None)
-            if until is not None and any(p.span.end_line < b < until for b in begins):
+            until = first_after(ends, p.span.line)
+            later = first_after(begins, p.span.end_line)
+            if until is not None and later is not None and later < until:
                 until = None  # that End text closes a later quotation
         out.append(p)
     return out
