@@ -310,3 +310,9 @@ def test_a_wrapped_number_in_sequence_is_text_when_the_real_paragraph_repeats_it
                  "2. Except for the movement, the argument seemed plausible.\n\n2. (S) During a meeting.\n\n"
                  "3. (S) Text ending in the middle of a long sentence, so that the next line\n\n4. continues.")
     assert [(p.number, p.span.line) for p in cable.paragraphs] == [(1, 5), (2, 9), (3, 11), (4, 13)]
+
+
+def test_a_level_with_controls_written_without_parentheses_after_lead_in_words():
+    marks = [p.marking and (p.marking.raw, p.marking.canonical, p.marking.span.column)
+             for p in body("5. BEGIN NON-PAPER S//REL CHINA:\n\n6. Begin text S: none.\n\n7. Dear Sir//Madam:").paragraphs]
+    assert marks == [("S//REL CHINA", "S//REL TO CHINA", 20), None, None]

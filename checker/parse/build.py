@@ -210,9 +210,10 @@ def _marking_in(tok: Token, match: re.Match, group: str):
 
 
 def _late_marking(tok: Token, at: int):
-    """A mark standing after lead-in words (``¶1. Summary. (S/NF) ...``), or missing a
-    parenthesis (``¶9. C) ...``; ``¶6. (C XXXXXXXXXXXX`` where a redaction ate it), the
-    latter recorded as written with the lone bracket as unknown, so that a rule can judge it."""
+    """A mark standing after lead-in words (``¶1. Summary. (S/NF) ...``, ``¶5. BEGIN NON-PAPER
+    S//REL CHINA:``), or missing a parenthesis (``¶9. C) ...``; ``¶6. (C XXXXXXXXXXXX`` where a
+    redaction ate it), the latter recorded as written with the lone bracket as unknown, so that
+    a rule can judge it."""
     m = P.ENTIRE_TEXT.match(tok, at)
     if m:  # a blanket statement: the raw keeps "ENTIRE TEXT" for the rules to recognise
         return _marking_in(tok, m, "mark")
@@ -220,6 +221,11 @@ def _late_marking(tok: Token, at: int):
     if m:
         parts = marking_parts(m.group("mark"))
         if (parts.level is not None or parts.controls) and not parts.unknown:
+            return _marking_in(tok, m, "mark")
+    m = P.LEAD_IN_BARE_MARK.match(tok, at)
+    if m:  # the classification of a quoted text, in words: a mark, if misplaced (as PM002 may judge)
+        parts = marking_parts(m.group("mark"))
+        if parts.level is not None and not parts.unknown:
             return _marking_in(tok, m, "mark")
     m = P.OPEN_ONLY_MARK.match(tok, at)
     if m:  # the closing parenthesis went with the redaction: publication damage, not a malformed mark

@@ -211,6 +211,11 @@ OPEN_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3
 LEAD_IN_MARK = re.compile(
     r"[ \t]*[A-Za-z]+(?:[ ][A-Za-z]+){0,3}[ \t]*[.:][ \t]*(?:-(?!-)[ \t]*)?" + mark()
 )
+# a level and its controls written without parentheses after lead-in words (the classification of
+# a quoted text):  ¶5. BEGIN NON-PAPER S//REL CHINA:   (only with "//", so never a plain word)
+LEAD_IN_BARE_MARK = re.compile(
+    r"[ \t]*[A-Za-z]+(?:[ \-][A-Za-z]+){0,3}[ \t]+(?P<mark>(?:TS|S|C|U)//[A-Za-z][A-Za-z ,/]{0,60}?)[ \t]*(?::|$)"
+)
 # a marked bullet on a heading's line:  1.KEY POINTS -- (C) On May 18, ...
 INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
 # the UNCLAS word with a letter lost or doubled:  NCLAS   UUNCLAS
