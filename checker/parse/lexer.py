@@ -340,7 +340,7 @@ class _Lexer:
 
     def fused_paragraph(self, line: str, start: int, end: int) -> re.Match | None:
         """A marked paragraph start fused mid-line that continues the numbering, or None."""
-        if end - start < 6:
+        if end - start < 6 or not P.FUSED_HINT.search(line, start, end):
             return None
         for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
