@@ -142,43 +142,24 @@ def _single_letter(portion: Portion) -> bool:
     return bool(portion.marking and len(portion.marking.raw.strip()) == 1)
 
 
-def splice_start(cable: Cable) -> tuple[int, int] | None:
-    """(line, column) where another cable's text spliced into this one begins, if any.
-
-    The signal takes two facts together: a run of transmission garbage (a "corrupt" marker,
-    ``RHTQwsQfjQQQocuments``), where text was lost, and the first numbered paragraph after it
-    falling back well below the numbers before it (``¶16`` ... garbage ... ``¶6``, ``¶7``).
-    Garbage alone is common and harmless (text lost inside the same cable), and a number
-    falling back alone is a numbering error the rules must judge.
-    """
-    numbered = [p for p in cable.paragraphs if p.number is not None]
-    for mark in (m.span for m in cable.markers if m.kind == "corrupt"):
-        at = (mark.line, mark.column)
-        before = [p.number for p in numbered if (p.span.line, p.span.column) < at]
-        after = next((p for p in numbered if (p.span.line, p.span.column) > at), None)
-        if before and after is not None and 1 < after.number <= max(before) - 2:
-            return after.span.line, after.span.column
-    return None
-
-
 def raising_portions(cable: Cable) -> tuple[Portion, ...]:
     """The portions whose mark may raise the level the banner needs.
 
     A bare one-letter mark is left out when it may be a list label: when it opens an
     unnumbered paragraph (``(C) SAO PAULO 623`` in a REF block, the third item of
     ``(A) ... (B) ... (C) ...``), or when the cable letters items elsewhere with letters
-    that are no level (``¶39. (b) ...``, ``¶40. (c) Yes, ...``).  Portions of another
-    cable's text spliced in after a run of garbage (:func:`splice_start`) are left out too.
+    that are no level (``¶39. (b) ...``, ``¶40. (c) Yes, ...``).  Every other marked portion
+    counts, wherever it stands: classified text after a run of transmission garbage, even
+    another cable's text spliced into the record, is in the document as it stands, and a
+    banner below it is a spill however it came about.
     """
     portions = cable_portions(cable)
     lettering = any(_single_letter(p) and p.level is None for p in portions)
-    splice = splice_start(cable)
     return tuple(
         p
         for p in portions
         if p.level is not None
         and not (_single_letter(p) and (lettering or not p.numbered))
-        and (splice is None or (p.span.line, p.span.column) < splice)
     )
 
 
@@ -223,6 +204,19 @@ def blanket_statement(cable: Cable) -> Paragraph | None:
         ),
         None,
     )
+
+
+def authority_place_shown(cable: Cable) -> bool:
+    """Whether the published text still shows where the classification-authority line stands.
+
+    The line follows SUBJECT and REF and precedes the first paragraph.  A publication cut in
+    the front matter (:func:`front_matter_cut`) hides that place; so does a rendering that
+    dropped the SUBJECT line and the REF lines with it, since every cable has a SUBJECT.  In
+    the corpus, classified cables that show a SUBJECT carry the authority line in 98.8 % of
+    cases, those showing neither SUBJECT nor REF in only 57 %: the renderings that lose the
+    one lose the other, so its absence there is no evidence about the cable.
+    """
+    return not front_matter_cut(cable) and (cable.subject is not None or bool(cable.references))
 
 
 def authority_judgeable(cable: Cable) -> bool:

@@ -6,9 +6,9 @@ What it checks:
     banner, naming every portion at the highest level; a ``(C)`` or ``(S)`` portion in an
     UNCLAS cable is the same error.  A bare one-letter mark that may be a list label
     (``(C) SAO PAULO 623`` in a REF block, ``¶40. (c) Yes`` after ``¶39. (b)``) does not
-    raise the required level on its own, nor do the paragraphs of another cable's text
-    spliced in by the transmission: after a run of garbage (``RHTQwsQfjQQQocuments``) the
-    numbering falls back (``¶16`` ... ``¶6``, ``¶7``) and what follows is not this cable's.
+    raise the required level on its own.  Every other marked portion does, wherever it
+    stands: even another cable's text spliced into the record after a run of transmission
+    garbage is in the document as it stands, and a banner below it is a spill.
 
 Why it matters:
     The banner is what readers, relay stations and distribution systems act on.  A banner

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import authority_judgeable, banner_level, front_matter_cut, is_classified
+from checker.portions import authority_judgeable, authority_place_shown, banner_level, is_classified
 
 CODE = "CA001"
 NAME = "classified-by-missing"
@@ -68,7 +68,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if ctx.era is None or not ctx.era.authority_required or not is_classified(cable):
         return
     if cable.authority is None:
-        if front_matter_cut(cable):  # the publication cut the lines the authority was on
+        if not authority_place_shown(cable):  # the publication lost the lines it stood among
             return
         yield Problem(cable.banner.span, f"{banner_level(cable).label} cable has no Classified By line")
     elif not cable.authority.by and authority_judgeable(cable):

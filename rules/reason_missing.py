@@ -3,7 +3,9 @@
 What it checks:
     That a CONFIDENTIAL or higher cable dated from 1995-10-14 states its reason for
     classification (``Reasons: 1.4 (b) and (d)``) on its classification-authority line.
-    A cable without that line is reported on the banner.  A line cut short by the source
+    A cable without that line is reported on the banner, where the published text still
+    shows the place the line stands in (after SUBJECT and REF; see classified-by-missing).
+    A line cut short by the source
     (``Classified By: Ambass...``) or stating a derivative classification (``Derived from
     DSCG 05-01``, which cites a source instead of a reason) is not judged.
 
@@ -57,7 +59,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import authority_judgeable, banner_level, front_matter_cut, is_classified
+from checker.portions import authority_judgeable, authority_place_shown, banner_level, is_classified
 
 CODE = "CA002"
 NAME = "reason-missing"
@@ -70,7 +72,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if ctx.era is None or not ctx.era.authority_required or not is_classified(cable):
         return
     if cable.authority is None:
-        if front_matter_cut(cable):  # the publication cut the lines the authority was on
+        if not authority_place_shown(cable):  # the publication lost the lines it stood among
             return
         yield Problem(cable.banner.span, f"{banner_level(cable).label} cable has no classification reason")
     elif cable.authority.reasons is None and authority_judgeable(cable):

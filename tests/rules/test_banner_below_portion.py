@@ -51,18 +51,13 @@ def test_a_letter_among_other_letter_labels_is_a_list_label(cable, check):
     assert check(built.text, RULE) == []
 
 
-def test_a_text_spliced_in_after_garbage_does_not_raise_the_banner(cable, check):
-    # the numbering falls back after a run of transmission garbage: another cable's paragraphs
-    splice = "RHTQwsQfjQQQocuments to the camp, Dubini explained."
-    built = cable(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None,
-                  paragraphs=["15. (SBU) Text.", "16. (U) Text.\n" + splice, "6. (C) Text.", "7. (C) Text."])
-    assert check(built.text, RULE) == []
-
-
-def test_garbage_alone_or_a_number_falling_back_alone_is_no_splice(cable, check):
+def test_classified_text_after_transmission_garbage_still_raises_the_banner(cable, check):
+    # even when the numbering falls back after the garbage (another cable's text spliced into
+    # the record), the document as it stands carries (C) text under an UNCLAS banner
     unclas = dict(banner="UNCLAS STATE 126440", security="ZNR UUUUU ZZH", eo="E.O. 12958: N/A", authority=None)
-    garbage = cable(**unclas, paragraphs=["1. (U) Text.\nrelationsh/MQQ7#^QQQare lost.", "2. (C) Text."])
+    splice = "RHTQwsQfjQQQocuments to the camp, Dubini explained."
+    spliced = cable(**unclas, paragraphs=["15. (SBU) Text.", "16. (U) Text.\n" + splice, "6. (C) Text.", "7. (C) Text."])
     fallback = cable(**unclas, paragraphs=["15. (U) Text.", "16. (U) Text.", "6. (C) Text."])
-    message = "banner UNCLASSIFIED is below CONFIDENTIAL required by ¶{} (C)"
-    assert check(garbage.text, RULE) == [(RULE, garbage.line["banner"], 1, message.format(2))]
-    assert check(fallback.text, RULE) == [(RULE, fallback.line["banner"], 1, message.format(6))]
+    message = "banner UNCLASSIFIED is below CONFIDENTIAL required by ¶{}"
+    assert check(spliced.text, RULE) == [(RULE, spliced.line["banner"], 1, message.format("6 (C), ¶7 (C)"))]
+    assert check(fallback.text, RULE) == [(RULE, fallback.line["banner"], 1, message.format("6 (C)"))]

@@ -35,11 +35,11 @@ def test_a_derivative_classification_is_an_authority(model):
 
 def test_front_matter_cut_by_the_publication_is_not_judged(model):
     from checker.engine import EngineSettings, check_cable
-    from checker.model import Marker, Span
+    from checker.model import Marker, Span, Subject
 
     cut = model(markers=(Marker("truncated", Span(4, 1, 4, 4)),))
     assert check_cable(cut, EngineSettings(enabled=frozenset({RULE, "CA002"}))) == []
-    whole = model()
+    whole = model(subject=Subject("SUBJECT: TEST", "TEST", None, Span(4, 1, 4, 14)))
     assert [f.code for f in check_cable(whole, EngineSettings(enabled=frozenset({RULE, "CA002"})))] == ["CA001", "CA002"]
 
 
@@ -60,9 +60,17 @@ def test_a_text_ending_inside_its_front_matter_is_a_cut(cable, check):
     assert check(built.text, "CA002") == []
 
 
-def test_a_text_without_subject_but_with_body_text_is_judged(cable, check):
+def test_a_text_that_lost_subject_and_ref_is_not_judged(cable, check):
+    # renderings that drop the SUBJECT line drop the authority line beside it
     built = cable(subject=None, authority=None, paragraphs=("Text of the cable, unnumbered.",))
+    assert check(built.text, RULE) == []
+    assert check(built.text, "CA002") == []
+
+
+def test_a_text_showing_ref_without_subject_is_judged(cable, check):
+    built = cable(subject="REF: STATE 12345", authority=None)
     assert check(built.text, RULE) == [(RULE, built.line["banner"], 1, "CONFIDENTIAL cable has no Classified By line")]
+    assert check(built.text, "CA002") == [("CA002", built.line["banner"], 1, "CONFIDENTIAL cable has no classification reason")]
 
 
 def test_an_authority_keyword_split_by_a_page_break_and_a_blank_line_is_read(cable, check):
