@@ -10,6 +10,17 @@ from __future__ import annotations
 
 import re
 
+
+def led_by(first: str, pattern: str) -> str:
+    """``pattern`` behind a look-ahead on ``first``, the letter (or class) every one of its
+    alternatives starts with.
+
+    A pattern searched anywhere in a line that opens with a look-behind or ``\\b`` makes the
+    engine try that at every position; the one-letter look-ahead fails first at nearly all of
+    them (searches over front-matter lines 1.3-4x faster, same matches).
+    """
+    return f"(?={first})(?:{pattern})"
+
 # --------------------------------------------------------------------------- levels
 # The classification level as it opens a banner line: spaced, unspaced, any case.
 #   C O N F I D E N T I A L     SECRET     UNCLAS     Unclassified     LIMITED OFFICIAL USE
@@ -97,31 +108,31 @@ PARTIAL_NOTE = re.compile(r"[ \t]*This record is a partial extract", re.I)
 EO = re.compile(r"(?:E\.[ ]?[O0]\.?|(?<![A-Za-z])EO)[ \t]*(?::[ \t]*)?(?P<order>\d{4,5})?(?![\d])", re.I)
 EO_AT_START = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)(?![A-Za-z])", re.I)
 # the E.O. number where it may be fused behind other text:  ...FOR REAPE.O. 12958: DECL: ...
-EO_FUSED = re.compile(
-    r"E\.[ ]?[O0]\.[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)", re.I
-)
+EO_FUSED = re.compile(led_by(
+    "E", r"E\.[ ]?[O0]\.[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)|(?<![A-Za-z])EO[ \t]*(?::[ \t]*)?\d{4,5}(?!\d)"
+), re.I)
 # an E.O. line without its number:  E.O.: N/A    EO: DECL: 01/01/2019
 EO_KEYWORD = re.compile(r"[ \t]*(?:E\.[ ]?[O0]\.?|EO)[ \t]*(?::[ \t]*)?(?:\d|DECL|N/?A\b|OADR|GDS)", re.I)
 # TAGS: PARM NATO     TAGS PGOV, PINS
 TAG_LIST = re.compile(r"[A-Z][A-Z0-9_\-]{1,8}(?:[ \t,;]+[A-Z][A-Z0-9_\-]{1,8})*[ \t,;]*")
 TAGS_AT_START = re.compile(r"[ \t]*TAGS\b", re.I)
-TAGS_FUSED = re.compile(r"(?<![A-Za-z])TAGS(?:[ \t]*:|[ \t]+(?=[A-Z]{2,}))")
+TAGS_FUSED = re.compile(led_by("T", r"(?<![A-Za-z])TAGS(?:[ \t]*:|[ \t]+(?=[A-Z]{2,}))"))
 # SUBJECT: ...   SUBJ: ...   Subject: ...
-SUBJECT = re.compile(r"(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:", re.I)
+SUBJECT = re.compile(led_by("S", r"(?<![A-Za-z])SUBJ(?:ECT)?[ \t]*:"), re.I)
 SUBJECT_AT_START = re.compile(r"[ \t]*SUBJ(?:ECT)?\b[ \t]*:?", re.I)
 # REF: A. CAIRO 550     REFS: A) ...    REFTEL: (A) ...    ¶REF ...
 REF_AT_START = re.compile(r"[ \t]*(?:¶[ \t]*)?(?:REFTELS?|REFS?|REFERENCES?)\b[ \t]*:?", re.I)
-REF_FUSED = re.compile(r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:", re.I)
+REF_FUSED = re.compile(led_by("R", r"(?<![A-Za-z])(?:REFTELS?|REFS?)[ \t]*:"), re.I)
 # Classified By: ...   CLASSIFIED BY ...   Classfied By: ...   (U) CLASSIFIED BY: ...
 # (also glued to the word before it: ...TO BAHRAINClassified By: ...; not in quotes: ADD "CLASSIFIED BY" LINE)
 # (misspelt within a letter: Classfied By, Classjfied By, Classiied By)
 # (after a quote only with its colon: a csv field ``... STATE 66324 "Classified By: DCM ...``,
 # not prose such as ``"classified by the ministry``)
-CLASSIFIED_BY = re.compile(
+CLASSIFIED_BY = re.compile(led_by(
+    "C",
     r"(?:(?<![A-Za-z\"'])CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY\b|(?<=[A-Z])Classified[ \t]+By\b"
     r"|(?<=\")CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY(?=[ \t]*:))[ \t]*:?",
-    re.I,
-)
+), re.I)
 # a reason citation: the section number (1.4, 1.5, 1.6) or the word REASON
 REASON_SECTION = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)|\bREASONS?\b", re.I)
 # an authority line whose keyword the publication garbled (letters lost or changed), known by
@@ -141,7 +152,7 @@ METADATA_CLASSIFICATION = re.compile(r"CLASSIFICATION:[ \t]*(?P<marking>[A-Z][A-
 SPLIT_KEYWORD = re.compile(r"[ \t]*CLASSIFIED[ \t]*", re.I)
 SPLIT_BY = re.compile(r"[ \t]*BY\b[ \t]*:", re.I)
 # derivative classification:  DERIVED FROM: DSCG 05-1 B, D
-DERIVED_FROM = re.compile(r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?", re.I)
+DERIVED_FROM = re.compile(led_by("D", r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?"), re.I)
 CLASSIFIED_AT_START = re.compile(
     r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
 )
@@ -272,12 +283,11 @@ PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 #   RHTQwsQfjQQQocuments   relationsh/MQQ7#^QQQare   (not IRAQQS, a damaged IRAQ'S: no lower case)
 CORRUPT_RUN = re.compile(r"(?<!\S)(?=\S*[a-z])\S*QQ\S*")
 # markers:  SUMMARY   End Summary.   END COMMENT   Comment:   (Note: ... End note.)   BEGIN TEXT
-MARKER = re.compile(
-    # the look-ahead (the first letters of the words) lets the scan skip to candidates
-    r"(?=[BCENS])\b(?:(?P<end>END|BEGIN)[ \t]{1,3}(?:OF[ \t]{1,3})?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
+MARKER = re.compile(led_by(
+    "[BCENS]",
+    r"\b(?:(?P<end>END|BEGIN)[ \t]{1,3}(?:OF[ \t]{1,3})?(?P<endkind>SUMMARY|COMMENT|NOTE|TEXT)\b"
     r"|(?P<kind>SUMMARY|COMMENT|NOTE)(?:[ \t]{1,3}AND[ \t]{1,3}COMMENT)?[ \t]{0,3}(?::|\.?$))",
-    re.I,
-)
+), re.I)
 # a bare classification line at a page foot:  CONFIDENTIAL   SECRET//NOFORN
 # (searched in the last 80 characters only, so a long run of blanks costs nothing)
 FOOTER_TAIL = re.compile(r"[ \t]{2}(?P<footer>(?:" + LEVEL_WORD + r")(?://?NOFORN)?)$")
