@@ -16,7 +16,8 @@ What it checks:
     authority block (``¶1. Classified by ...``, also when it repeats the one above it).
     A blanket ``¶1. SECRET - ENTIRE TEXT.`` statement (E-4, not allowed by M-POR-5) gives
     one finding on that paragraph instead of one per paragraph: info up to 1996, a warning
-    later.  Unclassified cables need no marks; E.O. 11652 cables (before 1978-12-01) asked
+    later; where the other paragraphs carry marks, it is reported as a notice among marked
+    portions, and those paragraphs are judged as usual.  Unclassified cables need no marks; E.O. 11652 cables (before 1978-12-01) asked
     for them only where practicable.  Cables dated 1978-12-01 to 1995-10-13 are reported
     as warnings (T-PM-2).
 
@@ -112,14 +113,17 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if era is None or era.portion_marking == "optional" or not is_classified(cable):
         return
     blanket = blanket_statement(cable)
-    if blanket is not None:  # E-4: one finding for the notice, none per paragraph
+    if blanket is not None:  # E-4: one finding for the notice
         mild = cable.date is not None and cable.date <= _BLANKET_TOLERATED_UNTIL
+        others_marked = any(p.marking is not None for p in body_paragraphs(cable) if p is not blanket)
+        notice = "among marked portions" if others_marked else "instead of marking each portion"
         yield Problem(
             blanket.marking.span,
-            f"{paragraph_ref(blanket)} states ENTIRE TEXT instead of marking each portion",
+            f"{paragraph_ref(blanket)} states ENTIRE TEXT {notice}",
             severity=Severity.INFO if mild else Severity.WARNING,
         )
-        return
+        if not others_marked:
+            return  # none per paragraph: the notice stands for them
     severity = Severity.ERROR if era.portion_marking == "error" else Severity.WARNING
     for paragraph in body_paragraphs(cable):
         if paragraph.authority_block:

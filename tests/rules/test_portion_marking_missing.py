@@ -84,6 +84,16 @@ def test_an_entire_text_statement_is_one_finding_not_one_per_paragraph(cable):
     assert found == [("PM001", built.para[0], "¶1 states ENTIRE TEXT instead of marking each portion", "info")]
 
 
+def test_an_entire_text_statement_among_marked_portions_leaves_them_judged(cable):
+    built = cable(subject="SUBJECT: (U) TEST", banner="S E C R E T STATE 126440", security="ZNY SSSSS ZZH",
+                  paragraphs=["1. SECRET - ENTIRE TEXT.", "2. (S) Text.", "3. Text."])
+    found = [(f.code, f.span.line, f.message, f.severity.label) for f in findings_of(built.text)]
+    assert found == [
+        ("PM001", built.para[0], "¶1 states ENTIRE TEXT among marked portions", "warning"),
+        ("PM001", built.para[2], "¶3 has no portion marking", "error"),
+    ]
+
+
 def test_a_numbered_classification_authority_line_is_not_a_portion(cable, check):
     built = cable(authority=None, paragraphs=["1. Classified by A. Officer, Pol Chief. Reason: 1.4 (d)", "2. (C) Text."])
     assert check(built.text, RULE) == []
