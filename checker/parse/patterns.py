@@ -228,7 +228,7 @@ LEAD_IN_BARE_MARK = re.compile(
     r"[ \t]*[A-Za-z]+(?:[ \-][A-Za-z]+){0,3}[ \t]+(?P<mark>(?:TS|S|C|U)//[A-Za-z][A-Za-z ,/]{0,60}?)[ \t]*(?::|$)"
 )
 # a marked bullet on a heading's line:  1.KEY POINTS -- (C) On May 18, ...
-INLINE_BULLET = re.compile(r"(?<=[ \t])--[ \t]*" + mark())
+INLINE_BULLET = re.compile(led_by("-", r"(?<=[ \t])--[ \t]*" + mark()))
 # the UNCLAS word with a letter lost or doubled:  NCLAS   UUNCLAS
 DAMAGED_UNCLAS = re.compile(r"U{0,2}N?CLAS(?:SIFIED)?")
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
@@ -276,7 +276,7 @@ PORTION_END = re.compile(PORTION + r"[ \t]*$")
 OLD_PAGE = re.compile(
     r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]{0,40}?[ \t]+\d{3,8}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z"
 )
-PAGE_NUMBERS = re.compile(r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
+PAGE_NUMBERS = re.compile(led_by(r"\d", r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)"))
 PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
 # a run of transmission garbage where text was lost (and another text may follow):
