@@ -46,14 +46,6 @@ _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
 
 
-def _has_blanks(text: str) -> bool:
-    """Whether ``text`` holds a character that ``P.BLANKS`` turns into a space; in ASCII text
-    (nearly every cable) only two can occur, and looking for them is much cheaper than a scan."""
-    if text.isascii():
-        return "\x0b" in text or "\x0c" in text
-    return P.BLANKS.search(text) is not None
-
-
 def split_lines(text: str) -> list[str]:
     """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
     if "\r" in text:
@@ -110,7 +102,9 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
-        plain = P.BLANKS.sub(" ", text) if _has_blanks(text) else text
+        odd = P.BLANK_OR_BINARY.search(text) is not None
+        plain = P.BLANKS.sub(" ", text) if odd else text
+        self.binary = odd and P.BINARY.search(text) is not None  # control characters: JUNK lines
         raw_lines = split_lines(plain)
         self.lines = [line.rstrip() for line in raw_lines]
         self.tokens: list[Token] = []
@@ -383,7 +377,7 @@ class _Lexer:
     # ------------------------------------------------------------------ classification
     def run(self) -> list[Token]:
         """Classify every line; return the token list."""
-        binary = P.BINARY.search(self.text) is not None
+        binary = self.binary
         for row, line in enumerate(self.lines):
             if not line:
                 if self.cont == "authority" and not self.blank_before and self.authority_open():
