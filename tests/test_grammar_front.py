@@ -203,6 +203,18 @@ def test_wrapped_reasons():
     assert (authority.span.line, authority.span.end_line) == (5, 6)
 
 
+def test_a_reason_wrapped_with_a_comma_for_its_period_continues_the_authority():
+    cable = parse_cable(TOP + "SUBJECT: X\n\nClassified By: Ambassador J. Doe for reasons\n1,4 (b) and (d).\n¶1. (C) Text.\n")
+    assert (cable.authority.span.line, cable.authority.span.end_line) == (5, 6)
+    assert [(p.number, p.span.line) for p in cable.paragraphs] == [(1, 7)]
+
+
+def test_a_marked_paragraph_right_under_a_reasonless_authority_line_opens_the_body():
+    cable = parse_cable(TOP + "SUBJECT: X\nClassified By: A. Officer, Charge d'Affaires, a.i.\n¶1. (S) Text.\n¶2. (S) Text.\n")
+    assert cable.authority.raw == "Classified By: A. Officer, Charge d'Affaires, a.i."
+    assert [(p.number, p.marking.canonical, p.span.line) for p in cable.paragraphs] == [(1, "S", 5), (2, "S", 6)]
+
+
 def test_authority_after_a_page_break_line():
     cable = front("SUBJECT: X\n\nMANAMA 00001010 001.2 OF 002 Classified by: Ambassador Adam J Ereli for reason 1.4 (b) (d)")
     assert cable.authority.by == "Ambassador Adam J Ereli"
@@ -298,4 +310,23 @@ def test_text_opening_mid_sentence_after_tags_marks_a_cut_before_it():
 
 def test_a_lower_cased_tags_wrap_is_no_cut():
     cable = parse_cable(TOP + "E.o. 12958: decl: 11/24/2018\nTags: prel, parm,\netra, mnuc\nSubject: x\n\n1. (C) Text.\n")
+    assert cable.markers == ()
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        "STATE 000001 SIPDIS E.O. 12958: DECL: 11/24/2018 TAGS: PREL",  # the header flattened onto one line
+        "ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST",  # a transmission cancel notice
+    ],
+)
+def test_front_matter_breaking_off_before_the_authority_is_a_cut(lost):
+    cable = front(f"E.O. 12958: DECL: 11/24/2018\nTAGS: PREL\nSUBJECT: X\n\n{lost}")
+    assert cable.authority is None
+    assert [(m.kind, m.span.line, m.span.column) for m in cable.markers] == [("truncated", 7, 1)]
+
+
+def test_a_flattened_header_copy_after_the_authority_line_is_no_cut():
+    lines = "E.O. 12958: DECL: 11/24/2018\nTAGS: PREL\nSUBJECT: X\nClassified By: A. Officer, reasons 1.4 (d)\n\n"
+    cable = front(lines + "STATE 000001 SIPDIS E.O. 12958: DECL: 11/24/2018 TAGS: PREL")
     assert cable.markers == ()

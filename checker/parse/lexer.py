@@ -224,6 +224,16 @@ class _Lexer:
             return True
         return text.rstrip().endswith(("1.", "(", ",", " and", " AND", "&"))
 
+    def continues_authority(self, para: re.Match) -> bool:
+        """Whether a numbered line right under an authority line that stops short of its
+        reason continues it (``... for reasons`` / ``1.4 (b) and (d)``) rather than opening
+        the body: not when a portion mark follows the number (``¶1. (S) SUMMARY``), since a
+        reason never carries one; an authority line without any reason is common."""
+        if self.cont != "authority" or self.blank_before or not self.authority_incomplete():
+            return False
+        mark = para.group("mark") or para.group("premark")
+        return mark is None or not self.valid_portion(mark)
+
     def authority_tokens(self) -> list[Token]:
         """The CLASSIFIED_BY token just emitted and its continuation lines."""
         out: list[Token] = []
@@ -775,7 +785,7 @@ class _Lexer:
             self.emit_fused("CONT", row, 0)
             return
         para = self.paragraph_match(line)
-        if para is not None and not (cont == "authority" and not self.blank_before and self.authority_incomplete()):
+        if para is not None and not self.continues_authority(para):
             self.state = BODY
             self.body_line(row, line)
             return
@@ -820,13 +830,30 @@ class _Lexer:
             kind = "CAPTION" if P.CAPTION_ONLY.match(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
             self.emit_fused(kind, row, 0)
             return
+        if self.front_lost(line):
+            self.mark_cut(row, 0)
+        self.emit_body_line("TEXT", row)
+
+    def front_lost(self, line: str) -> bool:
+        """Whether a text line in the front matter shows that the rest of it was lost, so the
+        fields that should follow (the authority line above all) cannot be judged:
+
+        - text opening mid-sentence right after the E.O. or TAGS line: SUBJECT, the authority
+          and the start of the body were lost to the publication;
+        - a one-line copy of the header (its E.O. and TAGS fields again) after TAGS was read:
+          the rendering broke off into the flattened copy, which carries neither SUBJECT nor
+          the authority line;
+        - a transmission cancel notice (``ZFR ZFR ZFR CANCEL TELEGRAM``): the text it stands
+          for is not in the record.
+        """
         if line[:1].islower() and not self.seen_subject and self.tokens and self.tokens[-1].type in ("EO", "TAGS"):
             field = str(self.tokens[-1])
-            if field[:2].isupper() and not field.endswith(","):  # not a lower-cased rendering, nor a wrap
-                # text opening mid-sentence right after the E.O. or TAGS line: SUBJECT, the
-                # authority and the start of the body were lost to the publication
-                self.mark_cut(row, 0)
-        self.emit_body_line("TEXT", row)
+            return field[:2].isupper() and not field.endswith(",")  # not a lower-cased rendering, nor a wrap
+        if self.seen_authority:
+            return False  # what the rules judge was read before the loss
+        if self.seen_tags and P.EO_FUSED.search(line) and P.TAGS_FUSED.search(line):
+            return True
+        return P.CANCEL_NOTICE.match(line) is not None
 
     def after_break(self, row: int, line: str, end: int) -> None:
         """What follows a page-break mark on its line: a marked paragraph start, or text."""
@@ -905,7 +932,7 @@ class _Lexer:
             return
         if first.isdigit() or first in "¶[(":
             m = self.paragraph_match(line, row)
-            if m is not None and not (self.cont == "authority" and not self.blank_before and self.authority_incomplete()):
+            if m is not None and not self.continues_authority(m):
                 self.cont = None
                 self.paragraph_line(row, line, m)
                 return

@@ -282,6 +282,8 @@ PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
 # a run of transmission garbage where text was lost (and another text may follow):
 #   RHTQwsQfjQQQocuments   relationsh/MQQ7#^QQQare   (not IRAQQS, a damaged IRAQ'S: no lower case)
+# a transmission cancel notice standing where text was:  ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST
+CANCEL_NOTICE = re.compile(r"[ \t]*(?:ZFR[ \t]+)+CANCEL\b")
 CORRUPT_RUN = re.compile(r"(?<!\S)(?=\S*[a-z])\S*QQ\S*")
 # markers:  SUMMARY   End Summary.   END COMMENT   Comment:   (Note: ... End note.)   BEGIN TEXT
 MARKER = re.compile(led_by(

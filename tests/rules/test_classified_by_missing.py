@@ -100,3 +100,10 @@ def test_an_authority_in_a_csv_field_after_a_quote_is_read(cable, check):
                   authority=None)
     assert check(built.text, RULE) == []
     assert check(built.text, "CA002") == []
+
+
+def test_a_flattened_header_copy_or_a_cancel_notice_before_the_first_paragraph_is_a_cut(cable, check):
+    for lost in ("STATE 126440 SIPDIS E.O. 12958: DECL: 11/24/2018 TAGS: PREL", "ZFR ZFR ZFR CANCEL TELEGRAM"):
+        built = cable(subject="SUBJECT: (U) TEST\n\n" + lost, authority=None)
+        assert check(built.text, RULE) == []
+        assert check(built.text, "CA002") == []
