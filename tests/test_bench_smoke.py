@@ -169,3 +169,24 @@ def test_run_all_names_the_rounds_whose_parallel_output_differs(corpus: Path, mo
     rows, _, identical = run_all.throughput_rows(run_all.Corpus.at(corpus), 2)
     assert not identical
     assert (rows[-1].figure, rows[-1].met) == ("DIFFERENT in round 1 (0-2, 0 warm-up)", False)
+
+
+def test_lexer_ab_times_both_lexers_in_alternating_rounds(corpus: Path) -> None:
+    lexer = Path(__file__).resolve().parent.parent / "checker" / "parse" / "lexer.py"
+    out = run("lexer_ab.py", str(lexer), str(corpus), "--rounds", "2")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "8 cables, tokens identical, 2 alternating rounds (CPU s)"
+    assert re.fullmatch(rf"old +{NUMBER} {NUMBER}", lines[1])
+    assert re.fullmatch(rf"new +{NUMBER} {NUMBER}", lines[2])
+    assert re.fullmatch(rf"median old {NUMBER}  new {NUMBER}  new/old per round, median {NUMBER}", lines[3])
+
+
+def test_lexer_ab_refuses_to_time_a_lexer_whose_tokens_differ(corpus: Path, tmp_path: Path) -> None:
+    lexer = Path(__file__).resolve().parent.parent / "checker" / "parse" / "lexer.py"
+    changed = tmp_path / "lexer.py"  # the same lexer, but it loses the last token of every cable
+    changed.write_text(lexer.read_text(encoding="utf-8")
+                       + "\n\ndef tokenize(text):\n    return _Lexer(text).run()[:-1]\n", encoding="utf-8")
+    out = run("lexer_ab.py", str(changed), str(corpus), "--rounds", "1")
+    assert out.returncode == 1
+    assert re.fullmatch(r"tokens differ in 8 cables, e\.g\. .*\n", out.stdout)
