@@ -70,6 +70,19 @@ def test_throughput_compares_reports_byte_for_byte() -> None:
     assert throughput.differences(serial, reordered) == ["round 1: report differs (20 vs 20 bytes)"]
 
 
+def test_cpu_shares_prints_every_stage_and_the_model_step_it_captured(corpus: Path) -> None:
+    out = run("cpu_shares.py", str(corpus), "--repeat", "1")
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0, out.stderr
+    assert re.fullmatch(rf"8 cables, CPU seconds, median of 1; share of the {NUMBER} s sum", lines[0])
+    stages = [re.fullmatch(rf"(.+?) +({NUMBER}) s +-?{NUMBER} %", line) for line in lines[1:9]]
+    assert [m[1] for m in stages if m] == ["find the files", "read them", "parse (all of it)", "- line lexer",
+                                           "- ToModel.cable", "- LALR feeding + rest of model", "rules",
+                                           "json report"]
+    assert float(stages[4][2]) > 0  # the capture saw the parser hand its children to ToModel.cable
+    assert re.fullmatch(rf"cables per CPU-second +{NUMBER}", lines[9])
+
+
 def test_yardstick_scan_counts_numbered_paragraphs_and_portion_marks(corpus: Path) -> None:
     out = run("yardstick.py", "--scan", str(corpus / "cables"))
     counts = re.fullmatch(r"8 files, (\d+) numbered-paragraph lines, (\d+) portion marks\n", out.stdout)
