@@ -25,7 +25,7 @@ from checker.source import Source, SourceError, read_path, read_stream
 #: Below this many inputs a run stays in one process: a pool costs more than it saves.
 POOL_THRESHOLD = 4
 #: Inputs per task sent to a worker, and tasks in flight per worker.
-CHUNK = 8
+CHUNK = 32
 WINDOW_PER_WORKER = 4
 
 
