@@ -221,6 +221,17 @@ def test_authority_after_a_page_break_line():
     assert [m.raw for m in cable.page_marks] == ["MANAMA 00001010 001.2 OF 002"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUBJECT: X\n\nSUMMARY: Seizures of assets derived from trafficking grew.\n",  # before the first paragraph
+        "SUBJECT: X\n\nOf the crimes and assets\n    derived from drugs, most were local.\n",  # opening a line
+    ],
+)
+def test_prose_saying_derived_from_is_no_authority_line(text):
+    assert parse_cable("UNCLAS STATE 000001\n\n" + text).authority is None
+
+
 def test_derived_from():
     authority = front("SUBJECT: X\n\nDERIVED FROM: DSCG 05-1 B, D").authority
     assert (authority.by, authority.derived_from) == (None, "DSCG 05-1 B, D")

@@ -152,10 +152,12 @@ METADATA_CLASSIFICATION = re.compile(r"CLASSIFICATION:[ \t]*(?P<marking>[A-Z][A-
 # the authority keyword split after its first word:  ... 001.2 OF 003 CLASSIFIED / (blank) / BY: ...
 SPLIT_KEYWORD = re.compile(r"[ \t]*CLASSIFIED[ \t]*", re.I)
 SPLIT_BY = re.compile(r"[ \t]*BY\b[ \t]*:", re.I)
-# derivative classification:  DERIVED FROM: DSCG 05-1 B, D
-DERIVED_FROM = re.compile(led_by("D", r"(?<![A-Za-z])DERIVED[ \t]+FROM\b[ \t]*:?"), re.I)
+# derivative classification:  DERIVED FROM: DSCG 05-1 B, D    Derived from: ...
+# The keyword is capitalised; prose's "derived from drugs or drug proceeds" is no authority line.
+_DERIVED = r"(?-i:D)ERIVED[ \t]+FROM"
+DERIVED_FROM = re.compile(led_by("D", rf"(?<![A-Za-z]){_DERIVED}\b[ \t]*:?"), re.I)
 CLASSIFIED_AT_START = re.compile(
-    r"[ \t]*(?:\([A-Za-z/ ]{1,10}\)[ \t]*)?(?:CLAS{1,2}[A-Z]{0,2}F?I?ED[ \t]+BY|DERIVED[ \t]+FROM)\b", re.I
+    rf"[ \t]*(?:\([A-Za-z/ ]{{1,10}}\)[ \t]*)?(?:CLAS{{1,2}}[A-Z]{{0,2}}F?I?ED[ \t]+BY|{_DERIVED})\b", re.I
 )
 # one reference letter opening a REF item:  A.   ¶B.   (A)   A)
 REF_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:¶[ \t]*)?\(?(?P<letter>[A-Z])[.)](?=[ \t]|$)")
