@@ -20,12 +20,8 @@ from pathlib import Path
 from checker.engine import EngineSettings, check_cable
 from checker.parse import parse_cable
 from checker.registry import all_rules
+from timing import cable_files  # bench/, on sys.path when a script runs
 
-
-def cable_files(root: Path) -> list[Path]:
-    """The ``.txt`` cables under ``root/cables`` (or ``root``), sorted."""
-    folder = root / "cables" if (root / "cables").is_dir() else root
-    return sorted(folder.glob("*.txt"))
 
 
 def best_time(work: Callable[[], None], repeat: int) -> float:

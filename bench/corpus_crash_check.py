@@ -34,11 +34,8 @@ import oracle  # noqa: E402  (fuzz/ is a tool directory, not a package)
 
 from checker.registry import INTERNAL_ERROR_CODE  # noqa: E402
 from checker.source import SourceError, read_path  # noqa: E402
+from timing import cable_files, cable_folder  # noqa: E402  (bench/, on sys.path when a script runs)
 
-
-def cable_files(path: Path) -> list[Path]:
-    folder = path / "cables" if (path / "cables").is_dir() else path
-    return sorted(folder.glob("*.txt"))
 
 
 def check_each(files: list[Path]) -> int:
@@ -109,7 +106,7 @@ def check_messages(files: list[Path]) -> int:
 
 def check_with_cli(path: Path) -> int:
     """One real ``cablelint check`` over the corpus; the number of internal errors it reports."""
-    folder = path / "cables" if (path / "cables").is_dir() else path
+    folder = cable_folder(path)
     with tempfile.TemporaryDirectory() as work:
         report = Path(work) / "report.json"
         started = time.perf_counter()

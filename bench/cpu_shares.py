@@ -33,6 +33,7 @@ from checker.parse import build, parse_cable
 from checker.parse.grammar import cable_parser
 from checker.parse.lexer import tokenize
 from checker.source import read_path
+from timing import cable_folder  # bench/, on sys.path when a script runs
 
 
 def median_cpu(work: Callable[[], object], repeat: int) -> float:
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="corpus directory (with cables/) or a directory of .txt cables")
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage; the median is reported (default 3)")
     args = parser.parse_args(argv)
-    root = args.path / "cables" if (args.path / "cables").is_dir() else args.path
+    root = cable_folder(args.path)
     resolver = Resolver()
     targets = [t for t in iter_targets((str(root),), resolver.for_path_or_error, None, False) if t.error is None]
     if not targets:

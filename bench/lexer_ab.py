@@ -28,7 +28,7 @@ from types import ModuleType
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checker.parse import lexer as new_lexer  # noqa: E402
-from parse_speed import cable_files  # noqa: E402
+from timing import cable_files  # noqa: E402
 
 
 def load_lexer(path: Path) -> ModuleType:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.parse import parse_cable
+from timing import cable_files  # bench/, on sys.path when a script runs
 
 
 def plain(value: Any) -> Any:
@@ -40,11 +41,6 @@ def plain(value: Any) -> Any:
         return {str(key): plain(item) for key, item in value.items()}
     return value
 
-
-def cable_files(path: Path) -> list[Path]:
-    """The cable files under ``path`` (``cables/*.txt`` or ``*.txt``), sorted."""
-    folder = path / "cables" if (path / "cables").is_dir() else path
-    return sorted(folder.glob("*.txt"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,12 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from checker.parse import parse_cable  # noqa: E402
 from checker.parse.grammar import cable_parser, marking_parser  # noqa: E402
 from checker.parse.lexer import tokenize  # noqa: E402
+from timing import cable_files  # noqa: E402  (bench/, on sys.path when a script runs)
 
-
-def cable_files(path: Path) -> list[Path]:
-    """The cable files under ``path`` (``cables/*.txt`` or ``*.txt``), sorted."""
-    folder = path / "cables" if (path / "cables").is_dir() else path
-    return sorted(folder.glob("*.txt"))
 
 
 def timed(texts: list[str], work) -> tuple[float, float]:

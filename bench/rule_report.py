@@ -30,6 +30,7 @@ from checker.findings import Finding
 from checker.model import Cable, Level
 from checker.parse import parse_cable
 from checker.registry import INTERNAL_ERROR_CODE, all_rules, resolve
+from timing import cable_files  # bench/, on sys.path when a script runs
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,6 @@ class Checked:
     cable: Cable
     findings: list[Finding]
 
-
-def cable_files(root: Path) -> list[Path]:
-    """The ``.txt`` cables under ``root/cables`` (or ``root``), sorted."""
-    folder = root / "cables" if (root / "cables").is_dir() else root
-    return sorted(folder.glob("*.txt"))
 
 
 def check_corpus(files: list[Path], settings: EngineSettings, crashes: list[str]) -> Iterator[Checked]:

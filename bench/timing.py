@@ -21,7 +21,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from startup import cablelint_command  # noqa: E402  (H3's helper: the script next to this python)
 
-__all__ = ["Corpus", "Runs", "cablelint_command", "load_average", "run_once", "run_timed", "cpu_count"]
+__all__ = ["Corpus", "Runs", "cable_files", "cable_folder", "cablelint_command", "load_average", "run_once", "run_timed", "cpu_count"]
+
+
+def cable_folder(path: str | os.PathLike[str]) -> Path:
+    """Where a corpus keeps its cables: ``PATH/cables`` (the shared corpus's layout) or ``PATH``."""
+    root = Path(path)
+    return root / "cables" if (root / "cables").is_dir() else root
+
+
+def cable_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The ``.txt`` cables of a corpus (see :func:`cable_folder`), sorted."""
+    return sorted(cable_folder(path).glob("*.txt"))
 
 
 @dataclass(frozen=True)
@@ -34,10 +45,8 @@ class Corpus:
 
     @classmethod
     def at(cls, path: str | os.PathLike[str]) -> "Corpus":
-        root = Path(path)
-        folder = root / "cables" if (root / "cables").is_dir() else root
-        files = tuple(sorted(folder.glob("*.txt")))
-        return cls(folder, files, sum(f.stat().st_size for f in files))
+        files = tuple(cable_files(path))
+        return cls(cable_folder(path), files, sum(f.stat().st_size for f in files))
 
     @property
     def megabytes(self) -> float:
