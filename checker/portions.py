@@ -183,11 +183,17 @@ def front_matter_cut(cable: Cable) -> bool:
     return front_matter_cut_at(cable) is not None
 
 
+def body_start(cable: Cable) -> tuple[int, int]:
+    """(line, column) where the body begins, so where the front matter ends: the first
+    paragraph, or past the last line of a text without one."""
+    opening = cable.paragraphs[0].span if cable.paragraphs else None
+    return (opening.line, opening.column) if opening else (cable.line_count + 1, 1)
+
+
 def front_matter_cut_at(cable: Cable) -> int | None:
     """The line of the first publication cut in the front matter, if any (see
     :func:`front_matter_cut`); a field that stands before it was not lost to the cut."""
-    opening = cable.paragraphs[0].span if cable.paragraphs else None
-    first = (opening.line, opening.column) if opening else (cable.line_count + 1, 1)
+    first = body_start(cable)
     return next(
         (m.span.line for m in cable.markers if m.kind == "truncated" and (m.span.line, m.span.column) < first), None
     )

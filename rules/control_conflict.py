@@ -66,7 +66,7 @@ from checker.controls import caption_controls, declared_controls, vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level, Marking, Span
-from checker.portions import cable_portions, marking_text
+from checker.portions import banner_level, body_start, cable_portions, is_classified, marking_text
 
 CODE = "CT002"
 NAME = "control-conflict"
@@ -108,14 +108,15 @@ def _cable_conflicts(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     if vocab.distribution in declared and (cable.date is None or cable.date >= vocab.distribution_since):
         for control in sorted(vocab.distribution_conflicts & declared):
             yield Problem(where[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
-    level = cable.banner.marking.level if cable.banner else None
-    if level is not None and level >= Level.CONFIDENTIAL:
+    if is_classified(cable):
         # the cable's own front matter: a caption after the first paragraph may head another
         # cable's text glued on (an SBU telegram appended to a SECRET one)
-        first = cable.paragraphs[0].span.line if cable.paragraphs else cable.line_count + 1
+        first = body_start(cable)[0]
         captioned = {c for caption in cable.captions if caption.span.line < first for c in caption_controls(caption)}
         for control in sorted(captioned & vocab.sensitive_captions, key=lambda c: where[c]):
-            yield Problem(where[control], f"{control} caption (SBU) on a {level.label} cable", severity=Severity.WARNING)
+            yield Problem(
+                where[control], f"{control} caption (SBU) on a {banner_level(cable).label} cable", severity=Severity.WARNING
+            )
     if ctx.options["require-noforn"] and "NOFORN" not in declared:
         for control in sorted(vocab.needs_noforn & declared):
             yield Problem(where[control], f"{control} without NOFORN", "NOFORN", Severity.WARNING)
