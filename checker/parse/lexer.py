@@ -213,7 +213,7 @@ class _Lexer:
         (``... 001.2 OF 003 CLASSIFIED`` / blank / ``BY: Gene A. Cretz ... REASON: 1.4 (b)``)."""
         if self.seen_authority or not P.SPLIT_KEYWORD.fullmatch(piece):
             return False
-        following = next((line for line in self.lines[row + 1 : row + 4] if line.strip()), "")
+        following = next(self.next_lines(row, 1, 3), "")
         return P.SPLIT_BY.match(following) is not None
 
     def authority_incomplete(self) -> bool:
@@ -586,37 +586,34 @@ class _Lexer:
         orig = P.ORIGIN_SERIAL.match(line, end)
         return orig.end() if orig else end
 
+    def next_lines(self, row: int, count: int, within: int) -> Iterator[str]:
+        """The next ``count`` non-blank lines after line ``row`` (0-based), looking no further
+        than ``within`` lines down."""
+        seen = 0
+        for line in self.lines[row + 1 : row + 1 + within]:
+            if line.strip():
+                yield line
+                seen += 1
+                if seen == count:
+                    return
+
     def routing_follows(self, row: int, lines: int = 3) -> bool:
         """Whether one of the next few non-blank lines is a routing-header line."""
-        seen = 0
-        for line in self.lines[row + 1 : row + 40]:
-            if not line.strip():
-                continue
-            if (
-                P.VZCZC.match(line) or P.DE_LINE_STRICT.match(line) or P.SECURITY.match(line)
-                or P.DTG.match(line) or P.ADDRESS.match(line) or P.OLD_PAGE.match(line)
-                or P.DISTRIBUTION.match(line) or P.PROSIGN.match(line)
-            ):
-                return True
-            seen += 1
-            if seen >= lines:
-                break
-        return False
+        return any(
+            P.VZCZC.match(line) or P.DE_LINE_STRICT.match(line) or P.SECURITY.match(line)
+            or P.DTG.match(line) or P.ADDRESS.match(line) or P.OLD_PAGE.match(line)
+            or P.DISTRIBUTION.match(line) or P.PROSIGN.match(line)
+            for line in self.next_lines(row, lines, 39)
+        )
 
     def full_banner_follows(self, row: int) -> bool:
         """Whether one of the next two non-blank lines is a classification line with SECTION
         or originator and serial (the cable's own, after a record row's bare level field)."""
-        seen = 0
-        for line in self.lines[row + 1 : row + 6]:
-            if not line.strip():
-                continue
+        for line in self.next_lines(row, 2, 5):
             head = P.BANNER_HEAD.match(line)
             end = self.banner_end(line, strict=True) if head else None
             if end is not None and end > head.end():
                 return True
-            seen += 1
-            if seen >= 2:
-                break
         return False
 
     def vzczc_line(self, row: int, line: str) -> None:
