@@ -203,3 +203,11 @@ def test_lexer_ab_refuses_to_time_a_lexer_whose_tokens_differ(corpus: Path, tmp_
     out = run("lexer_ab.py", str(changed), str(corpus), "--rounds", "1")
     assert out.returncode == 1
     assert re.fullmatch(r"tokens differ in 8 cables, e\.g\. .*\n", out.stdout)
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
+def test_instructions_prints_start_up_and_per_cable_counts(corpus: Path) -> None:
+    done = run("instructions.py", str(corpus), "--every", "4", "--label", "here")
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(rf"here: 2 cables, start-up {NUMBER} M instructions, -?{NUMBER} M instructions per cable\n",
+                        done.stdout)
