@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from checker import __version__, dataclass_code
+from checker import __version__, start_up
 
 if TYPE_CHECKING:
     from checker.config import Config, Overrides
@@ -217,7 +217,7 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
         formatter.start()
         try:
             for result in check_targets(targets, extras, jobs or _cpu_count()):
-                _end_start_up()
+                start_up.end()
                 summary.add(result)
                 failing = failing or result.failing
                 broken = broken or result.rule_failed
@@ -483,40 +483,13 @@ def _show_config(config: "Config") -> None:
 
 # --------------------------------------------------------------------------- the script
 
-_collector_paused = False  # set by ``main`` only: library and test callers keep their collector as it is
-
-
-def _end_start_up() -> None:
-    """Turn the cyclic garbage collector back on once start-up is over (``main`` paused it),
-    and let later dataclasses compile their methods as usual (see ``checker.dataclass_code``).
-
-    What start-up built (modules, classes, patterns, parser tables) lives until exit, so it is
-    frozen first: later collections, and forked ``--jobs`` workers, need not walk it again.
-    """
-    global _collector_paused
-    if _collector_paused:
-        _collector_paused = False
-        gc.freeze()
-        gc.enable()
-        dataclass_code.uninstall()
-
 
 def main() -> None:
-    """Entry point of the ``cablelint`` script.
+    """Run the command line (the ``cablelint`` script enters through ``checker.start_up``).
 
-    Start-up allocates some 100,000 objects that live as long as the process: imports,
-    dataclasses, compiled patterns, the parser tables.  Each allocation burst set off a pass of
-    the cyclic garbage collector that found nothing to free, and interpreter exit walks every
-    object once more: about 20 ms of the 120 ms budget for checking one cable.  So the collector
-    is paused until the first file has been checked (``_end_start_up``), and what is alive at
-    exit is frozen rather than walked (the files we wrote are closed by then; nothing we hold
-    needs a finalizer).  Checking a cable leaves no reference cycles behind, so the pause costs
-    no memory.
+    What is alive at exit is frozen rather than walked by the collector once more (the files we
+    wrote are closed by then; nothing we hold needs a finalizer).
     """
-    global _collector_paused
-    _collector_paused = gc.isenabled()
-    gc.disable()
-    dataclass_code.install()  # the generated methods of our dataclasses, precompiled
     code = cli.main(prog_name="cablelint", standalone_mode=False)
     gc.freeze()
     sys.exit(code)

@@ -83,7 +83,9 @@ def vocabulary() -> ControlVocabulary:
 def _caption_words() -> re.Pattern[str]:
     vocab = vocabulary()
     words = {*vocab.rollup, *vocab.sensitive_captions, vocab.distribution, *vocab.distribution_conflicts}
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    # longest first, so a word is not cut short by its prefix; then alphabetical, so the
+    # pattern is the same text in every process (``checker.regex_code`` stores it by its text)
+    alternatives = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
     return re.compile(rf"(?<![A-Z/])(?:{alternatives})(?![A-Z/])")
 
 

@@ -13,7 +13,7 @@ SEED = Path(__file__).parent / "fixtures" / "08STATE126440.txt"
 
 _AFTER_MAIN = """
 import gc, sys
-from checker.cli import main
+from checker.start_up import main
 try:
     main()
 except SystemExit as done:
@@ -22,7 +22,7 @@ except SystemExit as done:
 
 
 def _main(*args: str) -> tuple[str, str]:
-    """Run ``checker.cli.main`` with ``args``; its standard output, and the exit code and
+    """Run the script's entry point (``checker.start_up.main``) with ``args``; its standard output, and the exit code and
     collector state it leaves (last line of standard error)."""
     proc = subprocess.run([sys.executable, "-c", _AFTER_MAIN, *args], capture_output=True, text=True)
     return proc.stdout, proc.stderr.splitlines()[-1]
@@ -42,7 +42,7 @@ def test_a_command_that_checks_no_file_keeps_the_collector_paused_to_exit():
 
 _LOADED = """
 import sys
-from checker.cli import main
+from checker.start_up import main
 try:
     main()
 except SystemExit:
