@@ -103,15 +103,29 @@ class Config:
         """``path`` relative to the configuration root, with ``/`` separators."""
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
+    def child_relative(self, directory_relative: str, name: str) -> str | None:
+        """What :meth:`relative` gives for the entry ``name`` of a directory whose own relative
+        path is ``directory_relative``, without resolving the path again (a directory search
+        asks for each of its files); None when the root is not that directory or above it,
+        where joining could differ from :meth:`relative`."""
+        if directory_relative == ".":
+            return name
+        if directory_relative == ".." or directory_relative.startswith("../"):
+            return None
+        return f"{directory_relative}/{name}"
+
     def is_excluded(self, path: str) -> bool:
         """Whether an ``exclude`` glob matches ``path`` (a file or a directory)."""
-        rel = self.relative(path)
-        return any(path_matches(pattern, rel) for pattern in self.exclude)
+        return self.excludes(self.relative(path))
 
-    def is_included(self, path: str) -> bool:
-        """Whether an ``include`` glob matches a file found by searching a directory."""
-        rel = self.relative(path)
-        return any(path_matches(pattern, rel) for pattern in self.include)
+    def excludes(self, relative: str) -> bool:
+        """Whether an ``exclude`` glob matches a path given relative to the root."""
+        return any(path_matches(pattern, relative) for pattern in self.exclude)
+
+    def includes(self, relative: str) -> bool:
+        """Whether an ``include`` glob matches a file (given relative to the root) found by
+        searching a directory."""
+        return any(path_matches(pattern, relative) for pattern in self.include)
 
     def ignored_for(self, path: str | None) -> tuple[str, ...]:
         """The selectors that ``per-file-ignores`` switches off for ``path``."""

@@ -130,13 +130,15 @@ def _listing(directory: str, config_for: Callable[[str], Any],
     if isinstance(config, str):
         yield Target(directory, directory, None, config)
         return
+    here = config.relative(directory)
     for name in names:
         path = name if directory == os.curdir else os.path.join(directory, name)  # `check .` shows a.txt
+        relative = config.child_relative(here, name) or config.relative(path)
         if name in subdirs:
-            if name in SKIPPED_DIRS or ignore.ignores(path, True) or config.is_excluded(path):
+            if name in SKIPPED_DIRS or ignore.ignores(path, True) or config.excludes(relative):
                 continue
             yield path, ignore
-        elif not ignore.ignores(path, False) and config.is_included(path) and not config.is_excluded(path):
+        elif not ignore.ignores(path, False) and config.includes(relative) and not config.excludes(relative):
             yield Target(path, path, config)
 
 

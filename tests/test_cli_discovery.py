@@ -44,6 +44,21 @@ def test_include_and_exclude_globs_come_from_the_configuration(tmp_path: Path) -
     assert found(tmp_path, ".", config=config) == [("a.txt", None), ("c.msg", None)]
 
 
+@pytest.mark.parametrize("root", ["/w", "/w/a", "/w/a/b", "/w/a/b/c", "/x", "/"])
+@pytest.mark.parametrize("directory", ["/w/a", "/w/a/b", "/w"])
+@pytest.mark.parametrize("name", ["b", "c.txt", "..x"])
+def test_a_searched_entry_is_matched_by_the_path_relative_would_give(root: str, directory: str, name: str) -> None:
+    # a directory search joins the directory's relative path and each name instead of resolving
+    # every file again; where the root is not the directory or above it, it resolves the file
+    config = Config(root=root)
+    joined = config.child_relative(config.relative(directory), name)
+    resolved = config.relative(os.path.join(directory, name))
+    if directory == root or directory.startswith(root.rstrip("/") + "/"):
+        assert joined == resolved
+    else:
+        assert joined is None
+
+
 def test_force_exclude_applies_exclude_to_named_files(tmp_path: Path) -> None:
     tree(tmp_path, "drafts/b.txt")
     config = Config(root=str(tmp_path), exclude=("drafts/*",))
