@@ -206,7 +206,9 @@ def check(paths: tuple[str, ...], config_file: str | None, isolated: bool, selec
     targets = iter_targets(paths or (".",), resolver.for_path_or_error, stdin_filename, force_exclude)
     if output is not None and output != "-":  # `check . -o report.txt` must not lint its own report
         report = os.path.abspath(output)
-        targets = (t for t in targets if t.path == "-" or os.path.abspath(t.path) != report)
+        name = os.path.basename(report)  # compared first: resolving every path costs more
+        targets = (t for t in targets
+                   if t.path == "-" or os.path.basename(t.path) != name or os.path.abspath(t.path) != report)
     out = _open_output(output)
     try:
         options = FormatOptions(color=_use_colour(color, out), show_source=show_source,
