@@ -18,6 +18,7 @@ from itertools import chain, islice
 from typing import Any
 
 from checker.config import Config, ConfigError, Resolver, from_mapping
+from checker.dataclass_code import frozen_dataclass
 from checker.discovery import STDIN, Target
 from checker.findings import Finding
 from checker.source import Source, SourceError, read_path, read_stream
@@ -38,7 +39,7 @@ class Extras:
     verbose: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class FileResult:
     """The outcome for one input: findings, or an error that kept it from being checked."""
 

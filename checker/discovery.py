@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
+from checker.dataclass_code import frozen_dataclass
 from checker.source import SourceError, read_path
 
 #: Directory names never searched (they can still be named explicitly).
@@ -31,7 +32,7 @@ _IGNORE_FILE_BYTES = 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Target:
     """One input to check: where to read it, how to name it, and its configuration."""
 

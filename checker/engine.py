@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checker import eras
+from checker.dataclass_code import frozen_dataclass
 from checker.eras import Era
 from checker.findings import Finding, Problem, Severity
 from checker.model import Cable, Span
@@ -25,7 +26,7 @@ from checker.registry import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleInfo,
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class RuleContext:
     """What a rule may read besides the cable: its options, the governing era, today."""
 

@@ -9,12 +9,12 @@ paragraph and when an authority line can be judged, so all of it lives here, onc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from checker.dataclass_code import frozen_dataclass
 from checker.model import Cable, Level, Marking, Paragraph, Span, SubParagraph
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Portion:
     """One markable part of the cable, with the name used for it in messages."""
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 from typing import BinaryIO
+
+from checker.dataclass_code import frozen_dataclass
 
 #: Largest input accepted, in bytes.  Far above any real cable (the corpus maximum is a few
 #: hundred kilobytes) while keeping a mistaken multi-gigabyte file from exhausting memory.
@@ -36,7 +37,7 @@ class TooLargeError(SourceError):
     """An input above :data:`MAX_BYTES`; its own class so callers can tell it apart."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Source:
     """Decoded text and how it was decoded; ``note`` is set when decoding needed a fallback."""
 
