@@ -8,10 +8,39 @@ paragraph and when an authority line can be judged, so all of it lives here, onc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
+from typing import Any, TypeVar
 
 from checker.dataclass_code import frozen_dataclass
 from checker.model import Cable, Level, Marking, Paragraph, Span, SubParagraph
+
+_View = TypeVar("_View")
+
+
+def per_cable(view: Callable[[Cable], _View]) -> Callable[[Cable], _View]:
+    """``view`` remembered for the last cable it was asked about.
+
+    The engine runs every rule on one cable before it takes the next, and several rules ask
+    for the same view of it (its portions, body paragraphs, declared controls): each is
+    computed once per cable instead of once per rule.  Only the last cable is kept, by a
+    strong reference, so the identity test cannot mistake a new cable for a freed one at the
+    same address; cables are frozen and views immutable (tuples, frozensets, model objects),
+    so the remembered value is the value.  The pair is replaced in one assignment, so a
+    thread never reads one cable's view under another cable.
+    """
+    last: tuple[Any, Any] = (None, None)
+
+    @wraps(view)
+    def remembered(cable: Cable) -> _View:
+        nonlocal last
+        seen, value = last
+        if seen is not cable:
+            value = view(cable)
+            last = (cable, value)
+        return value
+
+    return remembered
 
 
 @frozen_dataclass
@@ -75,6 +104,7 @@ def _numbering_style(paragraph: Paragraph) -> str | None:
     return ")" if raw.endswith(")") else "."
 
 
+@per_cable
 def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     """The paragraphs proper, without the numbered lines the parser also saw as paragraphs.
 
@@ -116,16 +146,9 @@ def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     return tuple(kept)
 
 
-#: The last cable asked about and its portions: most rules ask, one cable at a time.
-_LAST: tuple[Cable | None, tuple[Portion, ...]] = (None, ())
-
-
+@per_cable
 def cable_portions(cable: Cable) -> tuple[Portion, ...]:
     """Subject, then paragraphs each followed by its sub-paragraphs, in text order."""
-    global _LAST
-    last_cable, last_portions = _LAST
-    if last_cable is cable:
-        return last_portions
     found: list[Portion] = []
     if cable.subject is not None:
         found.append(Portion("subject", "subject", cable.subject.marking, cable.subject.span))
@@ -134,8 +157,13 @@ def cable_portions(cable: Cable) -> tuple[Portion, ...]:
         found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span, numbered))
         for sub, ref in subparagraph_refs(paragraph):
             found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
-    _LAST = (cable, tuple(found))
-    return _LAST[1]
+    return tuple(found)
+
+
+@per_cable
+def highest_portion_level(cable: Cable) -> Level | None:
+    """The highest level a portion mark states, ``None`` when no mark states one."""
+    return max((p.marking.level for p in cable_portions(cable) if p.marking and p.marking.level is not None), default=None)
 
 
 def _single_letter(portion: Portion) -> bool:
@@ -199,6 +227,7 @@ def front_matter_cut_at(cable: Cable) -> int | None:
     )
 
 
+@per_cable
 def blanket_statement(cable: Cable) -> Paragraph | None:
     """The paragraph that states a level for the whole text (``¶1. SECRET - ENTIRE TEXT.``,
     State's 1990s practice, E-4) instead of marking each portion, if any."""

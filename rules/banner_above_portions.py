@@ -58,7 +58,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import banner_level, body_paragraphs, cable_portions
+from checker.portions import banner_level, body_paragraphs, highest_portion_level
 
 CODE = "BN004"
 NAME = "banner-above-portions"
@@ -77,9 +77,6 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     paragraphs = body_paragraphs(cable)
     if not paragraphs or any(p.marking is None for p in paragraphs):
         return
-    levels = [p.level for p in cable_portions(cable) if p.level is not None]
-    if levels and max(levels) < level:
-        yield Problem(
-            banner.span,
-            f"banner {level.label} is above every portion (highest {max(levels).label})",
-        )
+    highest = highest_portion_level(cable)
+    if highest is not None and highest < level:
+        yield Problem(banner.span, f"banner {level.label} is above every portion (highest {highest.label})")
