@@ -155,8 +155,8 @@ def cable_portions(cable: Cable) -> tuple[Portion, ...]:
     for paragraph in cable.paragraphs:
         numbered = paragraph.number is not None
         found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span, numbered))
-        for sub, ref in subparagraph_refs(paragraph):
-            found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
+        if paragraph.subparagraphs:  # most have none: no walk, no second reference
+            found.extend(Portion(ref, "subparagraph", sub.marking, sub.span) for sub, ref in subparagraph_refs(paragraph))
     return tuple(found)
 
 
