@@ -123,24 +123,27 @@ def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     if not numbered:
         return cable.paragraphs
     style = _numbering_style(numbered[0])
-    following = {id(p): (n.number if n is not None else None) for p, n in zip(numbered, [*numbered[1:], None])}
     kept: list[Paragraph] = []
     expected: int | None = None  # the next number of the main sequence
     nested: int | None = None  # the next number of a restarted list
+    seen = 0  # numbered paragraphs met so far: numbered[seen] is the one after the current
     for paragraph in cable.paragraphs:
         number = paragraph.number
         if number is None:
             kept.append(paragraph)
-        elif _numbering_style(paragraph) != style:
             continue
-        elif expected is None or number == expected:
+        seen += 1
+        following = numbered[seen].number if seen < len(numbered) else None
+        if _numbering_style(paragraph) != style:
+            continue
+        if expected is None or number == expected:
             kept.append(paragraph)
             expected, nested = number + 1, None
         elif nested is not None and number == nested:
             nested += 1
-        elif number == 1 and expected > 2 and following[id(paragraph)] == 2:
+        elif number == 1 and expected > 2 and following == 2:
             nested = 2
-        elif number == expected - 1 or following[id(paragraph)] != expected:
+        elif number == expected - 1 or following != expected:
             kept.append(paragraph)  # a real gap or repeat: paragraph-numbering reports it
             expected, nested = number + 1, None
     return tuple(kept)

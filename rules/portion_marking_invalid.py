@@ -91,7 +91,8 @@ def _fault(marking: Marking, vocab: ControlVocabulary) -> tuple[str, str | None]
     known = marking.level is not None or bool(marking.controls)
     if not known and not all(map(_could_be_a_token, marking.unknown)):
         return None  # a heading, list label or aside in parentheses: (Afghanistan), (b)
-    rel_to = any(control.startswith(vocab.rel_to_prefix) for control in marking.controls)
+    controls = marking.controls  # most marks carry none: no generator for them
+    rel_to = any(control.startswith(vocab.rel_to_prefix) for control in controls) if controls else False
     if marking.unknown and not rel_to:  # REL TO lists name countries and groups freely
         guesses = {token: _did_you_mean(token) for token in marking.unknown}
         suggestion = None

@@ -130,5 +130,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     for paragraph in body_paragraphs(cable):
         if paragraph.authority_block:
             continue  # ``¶1. Classified by ...``: the authority block, not a portion
+        if paragraph.marking is not None and not paragraph.subparagraphs:
+            continue  # marked, nothing under it (most paragraphs): nothing to walk
         for ref, span in _unmarked(paragraph):
             yield Problem(span, f"{ref} has no portion marking", severity=severity)
