@@ -238,7 +238,8 @@ def blanket_statement(cable: Cable) -> Paragraph | None:
         (
             p
             for p in cable.paragraphs
-            if p.marking is not None and {"ENTIRE", "TEXT"} <= {token.upper() for token in p.marking.unknown}
+            if p.marking is not None and p.marking.unknown  # most marks have no unknown word
+            and {"ENTIRE", "TEXT"} <= {token.upper() for token in p.marking.unknown}
         ),
         None,
     )
@@ -278,7 +279,7 @@ def authority_judgeable(cable: Cable) -> bool:
 def banner_level(cable: Cable) -> Level | None:
     """The level the top classification line states (a damaged ``E C R E T`` is read as
     SECRET by the parser only when that is unambiguous, else the level is ``None``)."""
-    return cable.banner.marking.level if cable.banner else None
+    return cable.level
 
 
 def is_classified(cable: Cable) -> bool:

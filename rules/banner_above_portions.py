@@ -74,9 +74,9 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     if cable.header is not None and cable.header.partial_extract:
         return  # a partial extract does not show every portion
-    paragraphs = body_paragraphs(cable)
-    if not paragraphs or any(p.marking is None for p in paragraphs):
-        return
     highest = highest_portion_level(cable)
-    if highest is not None and highest < level:
+    if highest is None or highest >= level:
+        return  # some mark reaches the banner (most cables): which paragraphs are real need not be sorted out
+    paragraphs = body_paragraphs(cable)
+    if paragraphs and all(p.marking is not None for p in paragraphs):
         yield Problem(banner.span, f"banner {level.label} is above every portion (highest {highest.label})")
