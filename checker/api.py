@@ -18,8 +18,11 @@ from itertools import chain, islice
 from typing import Any
 
 from checker.config import Config, ConfigError, Resolver, from_mapping
+from checker.dataclass_code import frozen_dataclass
 from checker.discovery import STDIN, Target
+from checker.engine import check_cable
 from checker.findings import Finding
+from checker.registry import INTERNAL_ERROR_CODE
 from checker.source import Source, SourceError, read_path, read_stream
 
 #: Below this many inputs a run stays in one process: a pool costs more than it saves.
@@ -38,7 +41,7 @@ class Extras:
     verbose: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class FileResult:
     """The outcome for one input: findings, or an error that kept it from being checked."""
 
@@ -72,7 +75,6 @@ def lint_text(text: str, config: Config | Mapping[str, Any] | None = None,
     findings and is matched against ``per-file-ignores``.  Raises
     :class:`checker.config.ConfigError` for an invalid configuration.
     """
-    from checker.engine import check_cable
     from checker.parse import parse_cable
 
     resolved = _config(config)
@@ -116,20 +118,21 @@ def internal_error_line(error: BaseException) -> str:
 
 def _lint(target: Target, text: str, note: str | None, extras: Extras) -> FileResult:
     """Parse and check ``text`` with the target's configuration, adding what the format needs."""
-    from checker.engine import check_cable
-    from checker.parse import parse_cable
-    from checker.registry import INTERNAL_ERROR_CODE
+    from checker.parse import parse_cable  # lark: not before the command line's import_lark_lean
 
     details: list[str] = []
+    on_internal_error = None
+    if extras.verbose:
+        def keep_traceback(rule: Any, error: Exception) -> None:
+            import traceback
 
-    def keep_traceback(rule: Any, error: Exception) -> None:
-        import traceback
+            details.append(f"rule {rule.code} ({rule.name}) failed:\n" + "".join(traceback.format_exception(error)))
 
-        details.append(f"rule {rule.code} ({rule.name}) failed:\n" + "".join(traceback.format_exception(error)))
+        on_internal_error = keep_traceback
 
     cable = parse_cable(text)
     findings = check_cable(cable, target.config.settings_for(target.display), path=target.display,
-                           on_internal_error=keep_traceback if extras.verbose else None)
+                           on_internal_error=on_internal_error)
     rule_failed = any(f.code == INTERNAL_ERROR_CODE for f in findings)
     prints: tuple[str, ...] = ()
     if extras.fingerprints:

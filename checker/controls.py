@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.model import Cable, Caption
+from checker.portions import per_cable
 from checker.vocabulary import bundled, optional_date
 
 
@@ -96,12 +97,19 @@ def caption_controls(caption: Caption) -> frozenset[str]:
     return frozenset(caption.tokens) | frozenset(_caption_words().findall(caption.raw.upper()))
 
 
+@per_cable
+def captions_controls(cable: Cable) -> tuple[tuple[Caption, frozenset[str]], ...]:
+    """Each caption line of the cable with its :func:`caption_controls`, in text order."""
+    return tuple((caption, caption_controls(caption)) for caption in cable.captions)
+
+
+@per_cable
 def declared_controls(cable: Cable) -> frozenset[str]:
     """Controls the cable declares as a whole: on its classification lines (top, section
     banners, repeated lines such as ``SECRET NOFORN``) and its captions."""
     declared: set[str] = set()
     for banner in cable.banners:
         declared.update(banner.marking.controls)
-    for caption in cable.captions:
-        declared.update(caption_controls(caption))
+    for _, controls in captions_controls(cable):
+        declared.update(controls)
     return frozenset(declared)

@@ -7,7 +7,8 @@ them, some 18 ms of the 120 ms that ``cablelint check`` may take for one cable. 
 the same text gives the same code every time, so the command line (and only it) calls
 :func:`install` at start-up: the ``dataclasses`` module then finds each text's code object in
 ``checker/data/dataclass_code.bin`` (ours and Lark's) instead of compiling it, and :func:`uninstall` puts the
-builtin ``exec`` back once start-up is over.
+builtin ``exec`` back once start-up is over.  The ``__init__`` that :func:`frozen_dataclass`
+writes for our value classes in place of the dataclass one is run the same way.
 
 The file maps each text, exactly as ``dataclasses`` wrote it, to
 ``compile(text, "<string>", "exec")``, which is what ``exec(text)`` runs: a class whose text
@@ -28,9 +29,12 @@ import builtins
 import dataclasses
 import marshal
 import sys
+from collections.abc import Callable
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 PATH = Path(__file__).with_name("data") / "dataclass_code.bin"
 
@@ -65,6 +69,60 @@ def uninstall() -> None:
     if vars(dataclasses).get("exec") is _exec:
         del dataclasses.exec  # type: ignore[attr-defined]
     _codes.clear()
+
+
+def frozen_dataclass(cls: type[_T] | None = None, /, *, order: bool = False) -> Any:
+    """``@dataclass(frozen=True, slots=True)`` whose ``__init__`` stores each field through
+    its slot's descriptor.
+
+    The ``__init__`` that ``@dataclass`` writes for a frozen class calls
+    ``object.__setattr__(self, "name", value)`` per field, which looks the name up in the
+    class on every call; the model of one cable is some 130 such objects (``Span`` alone 44),
+    and their construction was 5 % of a check.  This one calls each slot's ``__set__``
+    directly, about 40 % cheaper per object.  Everything else is what ``@dataclass`` makes:
+    the same signature, defaults and annotations, ``__eq__``, ``__hash__``, ordering and the
+    frozen ``__setattr__``.  Fields must be plain ones (a value or a default, no factory,
+    no ``__post_init__``), which is all our value classes use.
+    """
+
+    def wrap(cls: type[_T]) -> type[_T]:
+        made = dataclasses.dataclass(cls, frozen=True, slots=True, order=order, init=False)
+        made.__init__ = _slot_init(made)  # type: ignore[misc]
+        return made
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _slot_init(cls: type) -> Callable[..., None]:
+    """The ``__init__`` of a frozen slotted dataclass: one slot ``__set__`` call per field.
+
+    Its text depends only on the field names and which have defaults; it is run by the
+    ``exec`` the ``dataclasses`` module uses, so it is recorded in and read from the file of
+    precompiled methods like the methods ``@dataclass`` writes.
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__qualname__}: frozen_dataclass does not call __post_init__")
+    closure: dict[str, Any] = {}
+    params, body = ["self"], []
+    for field in dataclasses.fields(cls):
+        if not field.init or field.kw_only or field.default_factory is not dataclasses.MISSING:
+            raise TypeError(f"{cls.__qualname__}.{field.name}: frozen_dataclass takes plain fields only")
+        closure[f"_set_{field.name}"] = cls.__dict__[field.name].__set__
+        if field.default is dataclasses.MISSING:
+            params.append(field.name)
+        else:
+            closure[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+        body.append(f"  _set_{field.name}(self, {field.name})")
+    text = (f"def __create_fn__({', '.join(closure)}):\n def __init__({', '.join(params)}):\n"
+            + "\n".join(body or ["  pass"]) + "\n return __init__")
+    namespace: dict[str, Any] = {}
+    module = sys.modules.get(cls.__module__)
+    vars(dataclasses).get("exec", builtins.exec)(text, vars(module) if module else {}, namespace)
+    init = namespace["__create_fn__"](**closure)
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**{f.name: f.type for f in dataclasses.fields(cls)}, "return": None}
+    return init
 
 
 # whose dataclasses the file holds: ours, and Lark's (imported by every check)

@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
+from checker.dataclass_code import frozen_dataclass
 from checker.source import SourceError, read_path
 
 #: Directory names never searched (they can still be named explicitly).
@@ -31,7 +32,7 @@ _IGNORE_FILE_BYTES = 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Target:
     """One input to check: where to read it, how to name it, and its configuration."""
 
@@ -60,8 +61,10 @@ def iter_targets(paths: Iterable[str], config_for: Callable[[str], Any],
 
     ``config_for(path)`` returns the configuration for a file or directory, or a one-line
     error (a string) when that configuration is invalid: the file, or the whole directory,
-    then becomes one error target and the run goes on with the rest.
+    then becomes one error target and the run goes on with the rest.  It is asked once per
+    directory, for named files as for searched ones (pre-commit names every changed file).
     """
+    named_in: dict[str, Any] = {}  # directory of a named file -> its configuration
     for path in paths:
         if path == STDIN:
             name = stdin_filename or STDIN
@@ -76,7 +79,10 @@ def iter_targets(paths: Iterable[str], config_for: Callable[[str], Any],
         if stat.S_ISDIR(mode):
             yield from _walk(path, config_for, GitIgnore.for_directory(path))
             continue
-        config = config_for(path)
+        directory = os.path.dirname(path)
+        config = named_in.get(directory)
+        if config is None:
+            config = named_in[directory] = config_for(path)
         if isinstance(config, str):
             yield Target(path, path, None, config)
         elif not (force_exclude and config.is_excluded(path)):

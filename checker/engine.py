@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checker import eras
+from checker.dataclass_code import frozen_dataclass
 from checker.eras import Era
 from checker.findings import Finding, Problem, Severity
 from checker.model import Cable, Span
@@ -25,7 +26,7 @@ from checker.registry import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, RuleInfo,
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class RuleContext:
     """What a rule may read besides the cable: its options, the governing era, today."""
 
@@ -53,22 +54,34 @@ def default_settings() -> EngineSettings:
     return EngineSettings(enabled=frozenset(rule.code for rule in all_rules() if rule.enabled_by_default))
 
 
-#: The last settings seen and each rule's merged options under them (settings are frozen).
-_OPTIONS: tuple[EngineSettings | None, dict[str, Mapping[str, Any]]] = (None, {})
+_Plan = tuple[tuple[RuleInfo, RuleContext], ...]
+
+#: The plans made under the last settings, rulebook and "today" seen, by era (its ``id``; the
+#: era is kept with its plan, so the match is certain).  A rule's context depends on the cable
+#: only through its era, one of the few that :func:`eras.all_eras` holds, so a run makes a
+#: handful of contexts instead of one per rule per cable.
+_PLANS: tuple[Any, ...] = (None, None, None, {})
 
 
-def _merged_options(settings: EngineSettings) -> dict[str, Mapping[str, Any]]:
-    """Each enabled rule's options merged over its defaults, once per settings object."""
-    global _OPTIONS
-    seen, merged = _OPTIONS
-    if seen is not settings:
-        merged = {
-            rule.code: MappingProxyType({**rule.defaults, **settings.options.get(rule.code, _EMPTY)})
-            for rule in all_rules()
-            if rule.code in settings.enabled
-        }
-        _OPTIONS = (settings, merged)
-    return merged
+def _plan(settings: EngineSettings, era: Era | None, as_of: dt.date) -> _Plan:
+    """The enabled rules in code order, each with its context (its options merged over its
+    defaults) for a cable of ``era``."""
+    global _PLANS
+    rules = all_rules()
+    seen_settings, seen_rules, seen_as_of, by_era = _PLANS
+    if seen_settings is not settings or seen_rules is not rules or seen_as_of != as_of:
+        by_era = {}
+        _PLANS = (settings, rules, as_of, by_era)
+    known = by_era.get(id(era))
+    if known is not None and known[0] is era:
+        return known[1]
+    plan = tuple(
+        (rule, RuleContext(MappingProxyType({**rule.defaults, **settings.options.get(rule.code, _EMPTY)}), era, as_of))
+        for rule in rules
+        if rule.code in settings.enabled
+    )
+    by_era[id(era)] = (era, plan)
+    return plan
 
 
 def _severity(rule: RuleInfo, problem: Problem, settings: EngineSettings) -> Severity:
@@ -105,11 +118,7 @@ def check_cable(
     era = eras.era_for_cable(cable)
     as_of = settings.as_of or dt.date.today()
     findings: list[Finding] = []
-    options = _merged_options(settings)
-    for rule in all_rules():
-        if rule.code not in settings.enabled:
-            continue
-        context = RuleContext(options=options[rule.code], era=era, as_of=as_of)
+    for rule, context in _plan(settings, era, as_of):
         try:
             problems = list(rule.check(cable, context))
         except Exception as exc:  # noqa: BLE001 - isolation is the point
@@ -117,18 +126,19 @@ def check_cable(
             if on_internal_error is not None:
                 on_internal_error(rule, exc)
             continue
-        findings.extend(
-            Finding(
-                span=problem.span,
-                code=rule.code,
-                rule=rule.name,
-                severity=_severity(rule, problem, settings),
-                message=problem.message,
-                suggestion=problem.suggestion,
-                path=path,
+        if problems:  # most rules find nothing in most cables
+            findings.extend(
+                Finding(
+                    span=problem.span,
+                    code=rule.code,
+                    rule=rule.name,
+                    severity=_severity(rule, problem, settings),
+                    message=problem.message,
+                    suggestion=problem.suggestion,
+                    path=path,
+                )
+                for problem in problems
             )
-            for problem in problems
-        )
     findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
     return findings
 

@@ -98,7 +98,10 @@ def _exemption_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def era_for_date(day: dt.date) -> Era | None:
     """The era governing a cable dated ``day``; ``None`` before E.O. 11652 (1972-06-01)."""
-    return next((era for era in all_eras() if era.covers(day)), None)
+    for era in all_eras():
+        if era.covers(day):
+            return era
+    return None
 
 
 def eras_citing(order: str) -> tuple[Era, ...]:
@@ -110,8 +113,9 @@ def era_for_cable(cable: Cable) -> Era | None:
     """The governing era: from the DTG date; without one, from the order cited if that
     order names a single era (``13526`` does, ``12958`` does not); otherwise ``None``,
     and the date-dependent rules stay silent."""
-    if cable.date is not None:
-        return era_for_date(cable.date)
+    day = cable.date
+    if day is not None:
+        return era_for_date(day)
     if cable.eo is not None and cable.eo.order:
         candidates = eras_citing(cable.eo.order)
         if len(candidates) == 1:

@@ -8,9 +8,9 @@ outputs may end up on a lower-classification system.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
+from checker.dataclass_code import frozen_dataclass
 from checker.model import Span
 
 
@@ -35,7 +35,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r}") from None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Problem:
     """What a rule yields: where, what, and the computed right value if there is one.
 
@@ -50,7 +50,7 @@ class Problem:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen_dataclass(order=True)
 class Finding:
     """A stamped problem.  Ordered by (line, column, code) within a file."""
 

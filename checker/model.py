@@ -12,11 +12,12 @@ exclusive end, the convention of Lark, yamllint and SARIF.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from enum import IntEnum
 
+from checker.dataclass_code import frozen_dataclass
 
-@dataclass(frozen=True, slots=True, order=True)
+
+@frozen_dataclass(order=True)
 class Span:
     """Where a part of the cable stands: 1-based line/column, end exclusive."""
 
@@ -45,7 +46,7 @@ class Level(IntEnum):
         return {0: "U", 1: "C", 2: "S", 3: "TS"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Marking:
     """A classification marking: a portion mark such as ``(S//NF)`` or a banner's words.
 
@@ -69,7 +70,7 @@ class Marking:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Dtg:
     """A date-time group such as ``O 011943Z DEC 08``."""
 
@@ -79,7 +80,7 @@ class Dtg:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DeLine:
     """The ``DE RUEHC #6440/01 3361951`` line: station, serial, section, Julian day, time."""
 
@@ -92,7 +93,7 @@ class DeLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SecurityLine:
     """The ``ZNY CCCCC ZZH`` security-warning line."""
 
@@ -103,7 +104,7 @@ class SecurityLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Address:
     """One FM/TO/INFO/XMT address: routing indicator, plain-language address, precedence."""
 
@@ -114,7 +115,7 @@ class Address:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Header:
     """The routing header (ACP-127 format lines, or the short and partial-extract forms)."""
 
@@ -134,7 +135,7 @@ class Header:
         return next((a.plad for a in self.addresses if a.role == "FM"), None)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Banner:
     """A classification line: the top one, a section banner, or a repeated footer.
 
@@ -153,7 +154,7 @@ class Banner:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Caption:
     """A caption / handling line (SIPDIS, NOFORN, SENSITIVE, EXDIS, DEPT FOR ...)."""
 
@@ -162,7 +163,7 @@ class Caption:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Declassification:
     """The declassification instruction after the E.O. number, parsed.
 
@@ -182,7 +183,7 @@ class Declassification:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class EoLine:
     """The ``E.O. 12958: DECL: 11/24/2018`` line."""
 
@@ -192,7 +193,7 @@ class EoLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Tags:
     """The TAGS line (possibly wrapped)."""
 
@@ -201,7 +202,7 @@ class Tags:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Subject:
     """The SUBJECT line, joined across wraps, with its portion marking if any."""
 
@@ -211,7 +212,7 @@ class Subject:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Reference:
     """One REF item (``A. STATE 12345``) or a whole unlettered REF line."""
 
@@ -220,7 +221,7 @@ class Reference:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Reasons:
     """Classification reasons: ``1.4 (b) and (d)`` -> section "1.4", letters ("b", "d")."""
 
@@ -230,7 +231,7 @@ class Reasons:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Authority:
     """The ``Classified By: ... Reasons: 1.4 (b) and (d)`` line."""
 
@@ -241,7 +242,7 @@ class Authority:
     derived_from: str | None = None  # "DERIVED FROM: DSCG 05-1 B, D" (derivative classification)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SubParagraph:
     """A lettered sub-paragraph (``A. (C)``, ``27.A.``, a roman ``II. (SBU)``) or a ``--`` bullet.
 
@@ -259,7 +260,7 @@ class SubParagraph:
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Paragraph:
     """A paragraph of the body: numbered, or unnumbered but opening with a portion mark.
 
@@ -282,7 +283,7 @@ class Paragraph:
     authority_block: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PageMark:
     """A page-break line (``PAGE 02 HARARE 05461 01 OF 02 271458Z``,
     ``CAIRO 00000757 002.2 OF 002``) or a classification footer, kept out of the text."""
@@ -293,7 +294,7 @@ class PageMark:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Marker:
     """SUMMARY / END SUMMARY / COMMENT / END COMMENT and similar markers."""
 
@@ -304,7 +305,7 @@ class Marker:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class ParseError:
     """Text the grammar could not place; judged by the ``parse-error`` rule."""
 
@@ -312,7 +313,7 @@ class ParseError:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Cable:
     """A whole cable as the grammar saw it."""
 

@@ -8,13 +8,42 @@ paragraph and when an authority line can be judged, so all of it lives here, onc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
+from typing import Any, TypeVar
 
+from checker.dataclass_code import frozen_dataclass
 from checker.model import Cable, Level, Marking, Paragraph, Span, SubParagraph
 
+_View = TypeVar("_View")
 
-@dataclass(frozen=True, slots=True)
+
+def per_cable(view: Callable[[Cable], _View]) -> Callable[[Cable], _View]:
+    """``view`` remembered for the last cable it was asked about.
+
+    The engine runs every rule on one cable before it takes the next, and several rules ask
+    for the same view of it (its portions, body paragraphs, declared controls): each is
+    computed once per cable instead of once per rule.  Only the last cable is kept, by a
+    strong reference, so the identity test cannot mistake a new cable for a freed one at the
+    same address; cables are frozen and views immutable (tuples, frozensets, model objects),
+    so the remembered value is the value.  The pair is replaced in one assignment, so a
+    thread never reads one cable's view under another cable.
+    """
+    last: tuple[Any, Any] = (None, None)
+
+    @wraps(view)
+    def remembered(cable: Cable) -> _View:
+        nonlocal last
+        seen, value = last
+        if seen is not cable:
+            value = view(cable)
+            last = (cable, value)
+        return value
+
+    return remembered
+
+
+@frozen_dataclass
 class Portion:
     """One markable part of the cable, with the name used for it in messages."""
 
@@ -75,6 +104,7 @@ def _numbering_style(paragraph: Paragraph) -> str | None:
     return ")" if raw.endswith(")") else "."
 
 
+@per_cable
 def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     """The paragraphs proper, without the numbered lines the parser also saw as paragraphs.
 
@@ -93,49 +123,50 @@ def body_paragraphs(cable: Cable) -> tuple[Paragraph, ...]:
     if not numbered:
         return cable.paragraphs
     style = _numbering_style(numbered[0])
-    following = {id(p): (n.number if n is not None else None) for p, n in zip(numbered, [*numbered[1:], None])}
     kept: list[Paragraph] = []
     expected: int | None = None  # the next number of the main sequence
     nested: int | None = None  # the next number of a restarted list
+    seen = 0  # numbered paragraphs met so far: numbered[seen] is the one after the current
     for paragraph in cable.paragraphs:
         number = paragraph.number
         if number is None:
             kept.append(paragraph)
-        elif _numbering_style(paragraph) != style:
             continue
-        elif expected is None or number == expected:
+        seen += 1
+        following = numbered[seen].number if seen < len(numbered) else None
+        if _numbering_style(paragraph) != style:
+            continue
+        if expected is None or number == expected:
             kept.append(paragraph)
             expected, nested = number + 1, None
         elif nested is not None and number == nested:
             nested += 1
-        elif number == 1 and expected > 2 and following[id(paragraph)] == 2:
+        elif number == 1 and expected > 2 and following == 2:
             nested = 2
-        elif number == expected - 1 or following[id(paragraph)] != expected:
+        elif number == expected - 1 or following != expected:
             kept.append(paragraph)  # a real gap or repeat: paragraph-numbering reports it
             expected, nested = number + 1, None
     return tuple(kept)
 
 
-#: The last cable asked about and its portions: most rules ask, one cable at a time.
-_LAST: tuple[Cable | None, tuple[Portion, ...]] = (None, ())
-
-
+@per_cable
 def cable_portions(cable: Cable) -> tuple[Portion, ...]:
     """Subject, then paragraphs each followed by its sub-paragraphs, in text order."""
-    global _LAST
-    last_cable, last_portions = _LAST
-    if last_cable is cable:
-        return last_portions
     found: list[Portion] = []
     if cable.subject is not None:
         found.append(Portion("subject", "subject", cable.subject.marking, cable.subject.span))
     for paragraph in cable.paragraphs:
         numbered = paragraph.number is not None
         found.append(Portion(paragraph_ref(paragraph), "paragraph", paragraph.marking, paragraph.span, numbered))
-        for sub, ref in subparagraph_refs(paragraph):
-            found.append(Portion(ref, "subparagraph", sub.marking, sub.span))
-    _LAST = (cable, tuple(found))
-    return _LAST[1]
+        if paragraph.subparagraphs:  # most have none: no walk, no second reference
+            found.extend(Portion(ref, "subparagraph", sub.marking, sub.span) for sub, ref in subparagraph_refs(paragraph))
+    return tuple(found)
+
+
+@per_cable
+def highest_portion_level(cable: Cable) -> Level | None:
+    """The highest level a portion mark states, ``None`` when no mark states one."""
+    return max((p.marking.level for p in cable_portions(cable) if p.marking and p.marking.level is not None), default=None)
 
 
 def _single_letter(portion: Portion) -> bool:
@@ -199,6 +230,7 @@ def front_matter_cut_at(cable: Cable) -> int | None:
     )
 
 
+@per_cable
 def blanket_statement(cable: Cable) -> Paragraph | None:
     """The paragraph that states a level for the whole text (``¶1. SECRET - ENTIRE TEXT.``,
     State's 1990s practice, E-4) instead of marking each portion, if any."""
@@ -206,7 +238,8 @@ def blanket_statement(cable: Cable) -> Paragraph | None:
         (
             p
             for p in cable.paragraphs
-            if p.marking is not None and {"ENTIRE", "TEXT"} <= {token.upper() for token in p.marking.unknown}
+            if p.marking is not None and p.marking.unknown  # most marks have no unknown word
+            and {"ENTIRE", "TEXT"} <= {token.upper() for token in p.marking.unknown}
         ),
         None,
     )
@@ -246,7 +279,7 @@ def authority_judgeable(cable: Cable) -> bool:
 def banner_level(cable: Cable) -> Level | None:
     """The level the top classification line states (a damaged ``E C R E T`` is read as
     SECRET by the parser only when that is unambiguous, else the level is ``None``)."""
-    return cable.banner.marking.level if cable.banner else None
+    return cable.level
 
 
 def is_classified(cable: Cable) -> bool:

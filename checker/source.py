@@ -13,8 +13,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 from typing import BinaryIO
+
+from checker.dataclass_code import frozen_dataclass
 
 #: Largest input accepted, in bytes.  Far above any real cable (the corpus maximum is a few
 #: hundred kilobytes) while keeping a mistaken multi-gigabyte file from exhausting memory.
@@ -36,7 +37,7 @@ class TooLargeError(SourceError):
     """An input above :data:`MAX_BYTES`; its own class so callers can tell it apart."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Source:
     """Decoded text and how it was decoded; ``note`` is set when decoding needed a fallback."""
 
@@ -63,7 +64,7 @@ def decode(data: bytes) -> Source:
     if b"\x00" in data:
         raise SourceError("binary data (NUL bytes), not a text cable")
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", encoded=data)
     except UnicodeDecodeError:
         pass
     # cp1252 leaves five bytes undefined; latin-1 maps them, so decoding cannot fail.
@@ -74,11 +75,18 @@ def decode(data: bytes) -> Source:
     return _checked(text, encoding, f"not valid UTF-8, decoded as {encoding}")
 
 
-def _checked(text: str, encoding: str, note: str | None = None) -> Source:
-    """Refuse text that is mostly control characters: a binary file that happened to decode."""
+def _checked(text: str, encoding: str, note: str | None = None, encoded: bytes | None = None) -> Source:
+    """Refuse text that is mostly control characters: a binary file that happened to decode.
+
+    ``encoded`` is ``text`` in UTF-8 when the caller has it (the data it decoded as UTF-8):
+    a text no longer than the part sniffed need not be encoded again.
+    """
     if "\x00" in text:
         raise SourceError("binary data (NUL characters), not a text cable")
-    head = text[:_SNIFF_BYTES].encode("utf-8", "surrogatepass")  # bytes: counted at C speed
+    if encoded is not None and len(text) <= _SNIFF_BYTES:
+        head = encoded
+    else:
+        head = text[:_SNIFF_BYTES].encode("utf-8", "surrogatepass")  # bytes: counted at C speed
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > _CONTROL_SHARE:
         raise SourceError("binary data (control characters), not a text cable")
@@ -103,12 +111,40 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
         raise SourceError(reason) from None
     except OSError as error:
         raise SourceError(_os_reason(error)) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
+        return read_open_file(fd, limit, info.st_size)
+    finally:
         os.close(fd)
-        raise SourceError("is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
-    with os.fdopen(fd, "rb") as handle:
-        return read_limited(handle, limit, info.st_size)
+
+
+#: What one read asks for once the size given by ``fstat`` has been read: a file that grew.
+_MORE_BYTES = 64 * 1024
+
+
+def read_open_file(fd: int, limit: int, size: int) -> bytes:
+    """Read a regular file open as ``fd``, of ``size`` bytes by ``fstat``, with ``os.read``: a
+    file object per file (``os.fdopen``, a buffered reader) cost more than the reading itself.
+    More than ``limit`` bytes raise :class:`TooLargeError`.
+
+    The first read asks for ``size`` plus one byte, so a file that has not grown is read in
+    one call; a read may still return less than asked before the end (a network or FUSE file
+    system), so it reads on until the end of the file or one byte past the limit.  A file
+    that grew since, or claims 0 bytes (``/proc``), is read the same way.
+    """
+    want = min(size, limit) + 1
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while total <= limit and (chunk := os.read(fd, want)):
+            chunks.append(chunk)
+            total += len(chunk)
+            want = min(limit + 1 - total, _MORE_BYTES)
+    except OSError as error:
+        raise SourceError(_os_reason(error)) from None
+    return _too_large_refused(b"".join(chunks), limit)  # one chunk: joined without a copy
 
 
 def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> Source:
@@ -116,21 +152,17 @@ def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> Source:
     return decode(read_limited(stream, limit))
 
 
-def read_limited(stream: BinaryIO, limit: int, size: int | None = None) -> bytes:
-    """Read at most ``limit`` bytes; one more means the input is too large.
-
-    ``size`` (a regular file's size when opened) sizes the first read: asking for ``limit + 1``
-    bytes makes the reader allocate that much for every file (most of the reading time of a
-    corpus of small cables).  A file that grew since, or claims 0 bytes (``/proc``), is read
-    on up to the limit.
-    """
-    want = limit + 1 if size is None else min(size, limit) + 1
+def read_limited(stream: BinaryIO, limit: int) -> bytes:
+    """Read at most ``limit`` bytes of a stream; one more means the input is too large."""
     try:
-        data = stream.read(want)
-        if len(data) == want and want <= limit:
-            data += stream.read(limit + 1 - want)
+        data = stream.read(limit + 1)
     except OSError as error:
         raise SourceError(_os_reason(error)) from None
+    return _too_large_refused(data, limit)
+
+
+def _too_large_refused(data: bytes, limit: int) -> bytes:
+    """``data``, unless it is more than ``limit`` bytes: then :class:`TooLargeError`."""
     if len(data) > limit:
         raise TooLargeError(f"larger than the {limit // (1024 * 1024)} MiB limit")
     return data

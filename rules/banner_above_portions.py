@@ -58,7 +58,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import banner_level, body_paragraphs, cable_portions
+from checker.portions import banner_level, body_paragraphs, highest_portion_level
 
 CODE = "BN004"
 NAME = "banner-above-portions"
@@ -74,12 +74,9 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     if cable.header is not None and cable.header.partial_extract:
         return  # a partial extract does not show every portion
+    highest = highest_portion_level(cable)
+    if highest is None or highest >= level:
+        return  # some mark reaches the banner (most cables): which paragraphs are real need not be sorted out
     paragraphs = body_paragraphs(cable)
-    if not paragraphs or any(p.marking is None for p in paragraphs):
-        return
-    levels = [p.level for p in cable_portions(cable) if p.level is not None]
-    if levels and max(levels) < level:
-        yield Problem(
-            banner.span,
-            f"banner {level.label} is above every portion (highest {max(levels).label})",
-        )
+    if paragraphs and all(p.marking is not None for p in paragraphs):
+        yield Problem(banner.span, f"banner {level.label} is above every portion (highest {highest.label})")

@@ -59,7 +59,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem
 from checker.model import Cable
-from checker.portions import banner_level, describe, raising_portions
+from checker.portions import banner_level, describe, highest_portion_level, raising_portions
 
 CODE = "BN003"
 NAME = "banner-below-portion"
@@ -73,6 +73,9 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     level = banner_level(cable)
     if banner is None or level is None:
         return
+    highest = highest_portion_level(cable)
+    if highest is None or highest <= level:
+        return  # no mark above the banner (most cables): which marks count need not be sorted out
     above = [p for p in raising_portions(cable) if p.level > level]
     if not above:
         return

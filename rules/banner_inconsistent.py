@@ -77,26 +77,30 @@ def _header_of_another_message(cable: Cable) -> bool:
     return int(serial) % 10000 != int(de_serial) % 10000 and originator not in origin
 
 
-def _stated_levels(cable: Cable) -> Iterator[tuple[str, Level, Span]]:
+def _other_levels(cable: Cable, top: Level) -> Iterator[tuple[str, Level, Span]]:
+    """The lines that state a level other than ``top``, the classification line's; what
+    tells whether a line counts is asked only of a line that disagrees."""
     header = cable.header
-    if header and header.security and header.security.level is not None and not _header_of_another_message(cable):
-        yield f"security line {header.security.code}", header.security.level, header.security.span
+    security = header.security if header else None
+    if security and security.level is not None and security.level != top and not _header_of_another_message(cable):
+        yield f"security line {security.code}", security.level, security.span
     for banner in cable.banners[1:]:
         level = banner.marking.level
-        if level is not None:
+        if level is not None and level != top:
             what = "section banner" if banner.kind == "section" else "classification footer"
             yield what, level, banner.span
-    banner_lines = {banner.span.line for banner in cable.banners}
+    banner_lines: set[int] | None = None
     for mark in cable.page_marks:  # a footer fused to a text line is a page mark only
-        if mark.kind == "footer" and mark.level is not None and mark.span.line not in banner_lines:
-            yield "classification footer", mark.level, mark.span
+        if mark.kind == "footer" and mark.level is not None and mark.level != top:
+            if banner_lines is None:
+                banner_lines = {banner.span.line for banner in cable.banners}
+            if mark.span.line not in banner_lines:
+                yield "classification footer", mark.level, mark.span
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    banner = cable.banner
     top = banner_level(cable)
     if top is None:
         return
-    for what, level, span in _stated_levels(cable):
-        if level != top:
-            yield Problem(span, f"{what} says {level.label}, classification line says {top.label}")
+    for what, level, span in _other_levels(cable, top):
+        yield Problem(span, f"{what} says {level.label}, classification line says {top.label}")

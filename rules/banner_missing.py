@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Span
-from checker.portions import banner_level, cable_portions
+from checker.portions import banner_level, highest_portion_level
 
 CODE = "BN001"
 NAME = "banner-missing"
@@ -77,14 +77,20 @@ def _after_header(cable: Cable) -> int:
     return header.span.end_line + 1 if header.span else 1
 
 
+def _suggestion(cable: Cable) -> str | None:
+    """The level the portions call for, suggested for a missing or unreadable banner."""
+    highest = highest_portion_level(cable)
+    return highest.label if highest is not None else None
+
+
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    levels = [p.level for p in cable_portions(cable) if p.level is not None]
-    suggestion = max(levels).label if levels else None
     banner = cable.banner
     if banner is not None:
         level = banner_level(cable)
         if level is None:
-            yield Problem(banner.span, "classification line is garbled: no level word could be read", suggestion)
+            yield Problem(
+                banner.span, "classification line is garbled: no level word could be read", _suggestion(cable)
+            )
         elif banner.marking.unknown:  # letters lost or doubled, the level still unambiguous
             yield Problem(
                 banner.span, f"classification line is garbled: read as {level.label}", level.label, Severity.WARNING
@@ -96,4 +102,4 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return  # a media partner printed its metadata block (with the level) in place of the line
     line = _after_header(cable)
     line = max(1, min(line, cable.line_count))  # a header-only text has no line after it
-    yield Problem(Span(line, 1, line, 1), "no classification line", suggestion)
+    yield Problem(Span(line, 1, line, 1), "no classification line", _suggestion(cable))

@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.controls import caption_controls, declared_controls, vocabulary
+from checker.controls import ControlVocabulary, captions_controls, declared_controls, vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Level, Marking, Span
@@ -86,44 +86,46 @@ OPTIONS = {
 
 
 def _declared_at(cable: Cable) -> dict[str, Span]:
-    """Where each cable-wide control is first declared: a classification or caption line."""
+    """Where each cable-wide control is first declared: a classification or caption line.
+    Asked only when there is a conflict to place."""
     where: dict[str, Span] = {}
     for banner in cable.banners:
         for control in banner.marking.controls:
             where.setdefault(control, banner.span)
-    for caption in cable.captions:
-        for token in caption_controls(caption):
+    for caption, controls in captions_controls(cable):
+        for token in controls:
             where.setdefault(token, caption.span)
     return where
 
 
-def _cable_conflicts(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    vocab = vocabulary()
-    where = _declared_at(cable)
+def _cable_conflicts(cable: Cable, ctx: RuleContext, vocab: ControlVocabulary) -> Iterator[Problem]:
     declared = declared_controls(cable)
     for exclusion in vocab.exclusions:
         if exclusion.controls <= declared:
+            where = _declared_at(cable)
             names = sorted(exclusion.controls, key=lambda c: where[c])
             yield Problem(where[names[-1]], f"{' and '.join(names)} must not be used together")
     if vocab.distribution in declared and (cable.date is None or cable.date >= vocab.distribution_since):
         for control in sorted(vocab.distribution_conflicts & declared):
-            yield Problem(where[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
-    if is_classified(cable):
+            yield Problem(_declared_at(cable)[vocab.distribution], f"{vocab.distribution} must not be used with {control}")
+    if is_classified(cable) and not vocab.sensitive_captions.isdisjoint(declared):
         # the cable's own front matter: a caption after the first paragraph may head another
         # cable's text glued on (an SBU telegram appended to a SECRET one)
         first = body_start(cable)[0]
-        captioned = {c for caption in cable.captions if caption.span.line < first for c in caption_controls(caption)}
+        captioned = {c for caption, controls in captions_controls(cable) if caption.span.line < first for c in controls}
+        where = _declared_at(cable)
         for control in sorted(captioned & vocab.sensitive_captions, key=lambda c: where[c]):
             yield Problem(
                 where[control], f"{control} caption (SBU) on a {banner_level(cable).label} cable", severity=Severity.WARNING
             )
     if ctx.options["require-noforn"] and "NOFORN" not in declared:
         for control in sorted(vocab.needs_noforn & declared):
-            yield Problem(where[control], f"{control} without NOFORN", "NOFORN", Severity.WARNING)
+            yield Problem(_declared_at(cable)[control], f"{control} without NOFORN", "NOFORN", Severity.WARNING)
 
 
-def _marking_conflict(marking: Marking) -> str | None:
-    vocab = vocabulary()
+def _marking_conflict(marking: Marking, vocab: ControlVocabulary) -> str | None:
+    if not marking.controls:  # both conflicts need a control
+        return None
     if marking.level is not None and marking.level >= Level.CONFIDENTIAL:
         for control in marking.controls:
             if control in vocab.unclassified_only:
@@ -134,13 +136,14 @@ def _marking_conflict(marking: Marking) -> str | None:
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
-    yield from _cable_conflicts(cable, ctx)
+    vocab = vocabulary()
+    yield from _cable_conflicts(cable, ctx, vocab)
     if cable.banner is not None:
-        conflict = _marking_conflict(cable.banner.marking)
+        conflict = _marking_conflict(cable.banner.marking, vocab)
         if conflict:
             yield Problem(cable.banner.span, f"banner combines {conflict}")
     for portion in cable_portions(cable):
-        conflict = _marking_conflict(portion.marking) if portion.marking else None
+        conflict = _marking_conflict(portion.marking, vocab) if portion.marking else None
         if conflict:
             yield Problem(
                 portion.marking.span,

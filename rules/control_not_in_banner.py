@@ -80,11 +80,15 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
         return
     vocab = vocabulary()
     portions = cable_portions(cable)
+    # every control some portion carries: the portions are walked again only for one undeclared
+    carried = {control for p in portions if p.marking for control in p.marking.controls}
+    if not carried:
+        return
     declared = declared_controls(cable)
     for control, rule in vocab.rollup.items():
-        carriers = _carrying(portions, frozenset({control}))
-        if not carriers or control in declared:
+        if control not in carried or control in declared:
             continue
+        carriers = _carrying(portions, frozenset({control}))
         span = banner.span
         severity = Severity.ERROR
         if rule.error_from and (cable.date is None or cable.date < rule.error_from):

@@ -80,11 +80,12 @@ def _filing_offset(de: DeLine, written: dt.date) -> int | None:
     if de.julian_day is None:
         return None
     offsets = []
+    day = written.toordinal()
     for year in (written.year - 1, written.year, written.year + 1):
-        days_in_year = 366 if dt.date(year, 12, 31).timetuple().tm_yday == 366 else 365
-        if 1 <= de.julian_day <= days_in_year:
-            filed = dt.date(year, 1, 1) + dt.timedelta(days=de.julian_day - 1)
-            offsets.append((filed - written).days)
+        new_year = dt.date(year, 1, 1).toordinal()
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)  # no struct_time per year
+        if 1 <= de.julian_day <= (366 if leap else 365):
+            offsets.append(new_year + de.julian_day - 1 - day)  # days from the DTG to the filing day
     return min(offsets, key=abs) if offsets else None
 
 

@@ -58,7 +58,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from checker.controls import vocabulary
+from checker.controls import ControlVocabulary, vocabulary
 from checker.engine import RuleContext
 from checker.findings import Problem, Severity
 from checker.model import Cable, Marking
@@ -84,14 +84,15 @@ def _could_be_a_token(token: str) -> bool:
     return token.isupper() and len(token) <= 4 and token not in vocabulary().not_markings
 
 
-def _fault(marking: Marking) -> tuple[str, str | None] | None:
+def _fault(marking: Marking, vocab: ControlVocabulary) -> tuple[str, str | None] | None:
     """What is wrong with a marking, and the corrected mark when it can be computed."""
     if marking.unknown == (")",):  # ``1. C) text``: the opening parenthesis is missing
         return _CLOSE_ONLY, f"({marking.raw.rstrip(')').strip()})"
     known = marking.level is not None or bool(marking.controls)
     if not known and not all(map(_could_be_a_token, marking.unknown)):
         return None  # a heading, list label or aside in parentheses: (Afghanistan), (b)
-    rel_to = any(control.startswith(vocabulary().rel_to_prefix) for control in marking.controls)
+    controls = marking.controls  # most marks carry none: no generator for them
+    rel_to = any(control.startswith(vocab.rel_to_prefix) for control in controls) if controls else False
     if marking.unknown and not rel_to:  # REL TO lists name countries and groups freely
         guesses = {token: _did_you_mean(token) for token in marking.unknown}
         suggestion = None
@@ -100,7 +101,7 @@ def _fault(marking: Marking) -> tuple[str, str | None] | None:
             for token, guess in guesses.items():
                 suggestion = suggestion.replace(token, guess, 1)
         return f"unknown {', '.join(marking.unknown)}", suggestion
-    if marking.level is None and not vocabulary().unclassified_only.intersection(marking.controls):
+    if marking.level is None and not vocab.unclassified_only.intersection(marking.controls):
         return "no classification level", None
     if rel_to:
         return None  # and write them with spaces
@@ -113,10 +114,11 @@ def _fault(marking: Marking) -> tuple[str, str | None] | None:
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     blanket = blanket_statement(cable)
+    vocab = vocabulary()
     for portion in cable_portions(cable):
         if portion.marking is None or (blanket is not None and portion.marking is blanket.marking):
             continue  # an ENTIRE TEXT statement is judged by portion-marking-missing
-        fault = _fault(portion.marking)
+        fault = _fault(portion.marking, vocab)
         if fault:
             what, suggestion = fault
             shown = portion.marking.raw if what == _CLOSE_ONLY else f"({portion.marking.raw})"

@@ -87,25 +87,27 @@ _BLANKET_TOLERATED_UNTIL = dt.date(1996, 12, 31)
 
 
 def _unmarked(paragraph: Paragraph) -> Iterator[tuple[str, Span]]:
-    subs = list(subparagraph_refs(paragraph))
-    tree = subparagraph_tree(paragraph)
+    subs = paragraph.subparagraphs
+    tree = subparagraph_tree(paragraph) if subs else {}  # most paragraphs have none
 
     def heading(node: int) -> bool:  # every item directly under it is marked
         children = tree.get(node, [])
-        return bool(children) and all(subs[i][0].marking is not None for i in children)
+        return bool(children) and all(subs[i].marking is not None for i in children)
 
     if paragraph.marking is None and not heading(-1) and not paragraph.redacted_start:
         yield paragraph_ref(paragraph), paragraph.span
-    found: list[tuple[int, Span, str]] = []
+    found: list[tuple[int, Span]] = []
     for children in tree.values():
         for bullets in (True, False):
-            siblings = [i for i in children if (subs[i][0].label == "--") == bullets]
-            if any(subs[i][0].marking is not None for i in siblings):
+            siblings = [i for i in children if (subs[i].label == "--") == bullets]
+            if any(subs[i].marking is not None for i in siblings):
                 found.extend(
-                    (i, subs[i][0].span, subs[i][1]) for i in siblings
-                    if subs[i][0].marking is None and not subs[i][0].redacted_start and not heading(i)
+                    (i, subs[i].span) for i in siblings
+                    if subs[i].marking is None and not subs[i].redacted_start and not heading(i)
                 )
-    yield from ((ref, span) for _, span, ref in sorted(found, key=lambda item: item[0]))
+    if found:  # the references are named only for what is reported
+        refs = [ref for _, ref in subparagraph_refs(paragraph)]
+        yield from ((refs[i], span) for i, span in sorted(found, key=lambda item: item[0]))
 
 
 def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
@@ -128,5 +130,7 @@ def check(cable: Cable, ctx: RuleContext) -> Iterator[Problem]:
     for paragraph in body_paragraphs(cable):
         if paragraph.authority_block:
             continue  # ``¶1. Classified by ...``: the authority block, not a portion
+        if paragraph.marking is not None and not paragraph.subparagraphs:
+            continue  # marked, nothing under it (most paragraphs): nothing to walk
         for ref, span in _unmarked(paragraph):
             yield Problem(span, f"{ref} has no portion marking", severity=severity)

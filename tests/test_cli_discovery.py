@@ -172,6 +172,19 @@ def test_an_invalid_configuration_turns_its_directory_into_one_error(tmp_path: P
                      ("bad/x", "bad/cablelint.toml: nonsense: unknown key")]
 
 
+
+def test_named_files_ask_for_their_configuration_once_per_directory(tmp_path: Path) -> None:
+    tree(tmp_path, "a/x.txt", "a/y.txt", "b/z.txt")
+    config, asked = Config(root=str(tmp_path)), []
+
+    def config_for(path: str) -> Config:
+        asked.append(path)
+        return config
+
+    paths = [str(tmp_path / name) for name in ("a/x.txt", "a/y.txt", "b/z.txt")]
+    assert [t.display for t in iter_targets(paths, config_for)] == paths
+    assert asked == [paths[0], paths[2]]
+
 def test_a_hostile_gitignore_pattern_does_not_backtrack(tmp_path: Path) -> None:
     """``*a*a*...*b`` against a long name is exponential for a naive regex; here it is linear."""
     (tmp_path / ".git").mkdir()

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from checker.source import SourceError, TooLargeError, decode, read_limited, read_path, read_stream
+from checker.source import SourceError, TooLargeError, decode, read_open_file, read_path, read_stream
 
 CABLE = "C O N F I D E N T I A L\n\n1. (C) Text.\n"
 
@@ -81,13 +81,30 @@ def test_size_limit_has_its_own_error() -> None:
     [(b"abc", 3), (b"abcdef", 3), (b"abc", 0)],
     ids=["as-sized", "grew-since-opened", "claims-0-bytes-like-proc"],
 )
-def test_the_size_of_a_file_only_sizes_the_first_read(data: bytes, size: int) -> None:
-    assert read_limited(io.BytesIO(data), 10, size) == data
+def test_the_size_of_a_file_only_sizes_the_first_read(tmp_path, data: bytes, size: int) -> None:
+    assert _read_as_sized(tmp_path, data, size) == data
 
 
-def test_a_file_that_grew_past_the_limit_is_refused() -> None:
+def test_a_file_that_grew_past_the_limit_is_refused(tmp_path) -> None:
     with pytest.raises(TooLargeError):
-        read_limited(io.BytesIO(b"x" * 11), 10, 3)
+        _read_as_sized(tmp_path, b"x" * 11, 3)
+
+
+def test_short_reads_before_the_end_of_a_file_are_read_on(tmp_path, monkeypatch) -> None:
+    real = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 2)))  # as a FUSE file system may
+    assert _read_as_sized(tmp_path, b"abcdefg", 7) == b"abcdefg"
+
+
+def _read_as_sized(tmp_path, data: bytes, size: int) -> bytes:
+    """``read_open_file`` of a file holding ``data`` that ``fstat`` said was ``size`` bytes."""
+    path = tmp_path / "cable.txt"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return read_open_file(fd, 10, size)
+    finally:
+        os.close(fd)
 
 
 def test_read_path_reads_a_file(tmp_path) -> None:

@@ -84,3 +84,48 @@ def test_a_file_for_another_python_or_a_damaged_one_is_not_used(tmp_path, monkey
         dataclass_code.install()
         assert "exec" not in vars(dataclasses)
     dataclass_code.uninstall()
+
+
+def test_frozen_dataclass_behaves_as_a_frozen_slotted_dataclass():
+    import copy
+    import dataclasses
+    import inspect
+
+    @dataclasses.dataclass(frozen=True, slots=True, order=True)
+    class Plain:
+        line: int
+        label: str | None = None
+
+    @dataclass_code.frozen_dataclass(order=True)
+    class Fast:
+        line: int
+        label: str | None = None
+
+    for cls in (Plain, Fast):
+        value = cls(3, label="A")
+        assert (repr(value), value == cls(3, "A"), value < cls(4), hash(value) == hash(cls(3, "A"))) == (
+            f"{cls.__qualname__}(line=3, label='A')", True, True, True)
+        assert cls(7).label is None and cls.__slots__ == ("line", "label") and not hasattr(value, "__dict__")
+        assert copy.deepcopy(value) == value and dataclasses.replace(value, line=4) == cls(4, "A")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.line = 4  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            cls()  # type: ignore[call-arg]
+    assert str(inspect.signature(Fast)) == str(inspect.signature(Plain)) == "(line: 'int', label: 'str | None' = None) -> None"
+    assert Fast.__init__.__qualname__.endswith("Fast.__init__")
+
+
+def test_frozen_dataclass_refuses_what_its_init_would_not_do():
+    import dataclasses
+
+    with pytest.raises(TypeError, match="plain fields"):
+        @dataclass_code.frozen_dataclass
+        class Factory:
+            items: list = dataclasses.field(default_factory=list)
+    with pytest.raises(TypeError, match="__post_init__"):
+        @dataclass_code.frozen_dataclass
+        class Post:
+            x: int
+
+            def __post_init__(self) -> None:
+                pass
