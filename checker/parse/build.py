@@ -54,6 +54,10 @@ class FrontItems(list):
     """The front-matter items of one text version, in order."""
 
 
+class Body(list):
+    """The paragraph drafts of one text version, in order."""
+
+
 class RecordDump:
     """An embedded database record: the cable text that follows it repeats the one before."""
 
@@ -259,6 +263,21 @@ def _end_of(item) -> tuple[int, int] | None:
     return None
 
 
+def _grown(children: list, kind: type[list]) -> list:
+    """A left-recursive list rule (``rule: ITEM | rule ITEM``): ``[item]`` opens a list of
+    ``kind``, ``[items, item]`` appends to the list already built (no copy per item)."""
+    if len(children) == 1:
+        return kind(children)
+    items, item = children
+    items.append(item)
+    return items
+
+
+def _field_lines(children: list) -> list[Token]:
+    """A field's line token and its continuation lines (``field: HEAD continuation?``)."""
+    return children if len(children) == 1 else [children[0], *children[1]]
+
+
 class ToModel(Transformer):
     """The explicit transformer: grammar rules of ``cable.lark`` -> :mod:`checker.model`."""
 
@@ -267,7 +286,7 @@ class ToModel(Transformer):
         return "partial-extract"
 
     def routing(self, children) -> RoutingItems:
-        return RoutingItems(children)
+        return _grown(children, RoutingItems)
 
     def record_dump(self, children) -> RecordDump:
         return RecordDump()
@@ -276,36 +295,43 @@ class ToModel(Transformer):
         return RecordDump()
 
     def address(self, children) -> list[Address]:
-        return F.addresses(children[0], children[1:])
+        return F.addresses(children[0], children[1] if len(children) > 1 else ())
+
+    def continuation(self, children) -> list[Token]:
+        return _grown(children, list)
 
     # ------------------------------------------------------------------ front matter
     def front(self, children) -> FrontItems:
-        return FrontItems(children)
-
-    def banner(self, children) -> Token:
-        return children[0]  # top / section / footer is decided by position, in cable()
+        return _grown(children, FrontItems)
 
     def caption(self, children) -> Caption:
-        return F.caption(children)
+        return F.caption(_field_lines(children))
 
     def eo_line(self, children) -> EoLine:
-        return F.eo_line(children)
+        return F.eo_line(_field_lines(children))
 
     def tags(self, children) -> Tags:
-        return F.tags(children)
+        return F.tags(_field_lines(children))
 
     def subject(self, children) -> Subject:
-        return F.subject(children)
+        return F.subject(_field_lines(children))
 
     def references(self, children) -> tuple[Reference, ...]:
-        return F.references(children)
+        return F.references(_field_lines(children))
 
     def authority(self, children) -> Authority:
-        return F.authority(children)
+        return F.authority(_field_lines(children))
 
     # ------------------------------------------------------------------ body
+    def body(self, children) -> Body:
+        return _grown(children, Body)
+
     def paragraph(self, children) -> ParagraphDraft:
-        return ParagraphDraft(children[0], children[1:])
+        if len(children) == 1:
+            return ParagraphDraft(children[0], [])
+        draft, item = children
+        draft.items.append(item)
+        return draft
 
     def subparagraph(self, children) -> SubParagraph:
         tok = children[0]
@@ -345,14 +371,14 @@ class ToModel(Transformer):
         # one (the first copy is cut short, or a print's cover sheet): model the last version
         # that has a banner, front matter or paragraphs, with the first routing header found.
         main = next(
-            (v for v in reversed(versions) if any(isinstance(c, (FrontItems, ParagraphDraft)) for c in v)),
+            (v for v in reversed(versions) if any(isinstance(c, (FrontItems, Body)) for c in v)),
             versions[0],
         )
         routing = next((c for c in main if isinstance(c, RoutingItems)), None) or next(
             (c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems()
         )
         front = next((c for c in main if isinstance(c, FrontItems)), FrontItems())
-        drafts = [c for c in main if isinstance(c, ParagraphDraft)]
+        drafts = next((c for c in main if isinstance(c, Body)), [])
         items = list(routing) + list(front)
         header = _header(list(routing), items, partial is not None)
         banners: list[Banner] = []
