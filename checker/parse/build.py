@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lark import Token, Transformer
@@ -359,7 +361,9 @@ class ToModel(Transformer):
         return F.marker(children[0])
 
     # ------------------------------------------------------------------ the whole cable
-    def cable(self, children) -> Cable:
+    def cable(self, children) -> Callable[..., Cable]:
+        """The :class:`Cable` but for what only the parse loop knows: called with its
+        ``parse_errors`` and ``line_count`` (so the frozen model is built once, not replaced)."""
         partial, *rest = children
         versions: list[list] = [[]]
         for child in rest:
@@ -430,7 +434,8 @@ class ToModel(Transformer):
         paragraphs = _quoted_texts(_restarted_lists(_drop_letter_labels(_marks_on_their_own_line(paragraphs))), markers)
         last_items = drafts[-1].items if drafts else list(front)
         last_start = drafts[-1].start if drafts else None
-        return Cable(
+        return functools.partial(
+            Cable,
             header=header,
             banners=tuple(banners),
             captions=tuple(captions),
@@ -443,8 +448,6 @@ class ToModel(Transformer):
             page_marks=tuple(page_marks),
             markers=tuple(markers),
             signature=_signature(last_items, last_start),
-            parse_errors=(),
-            line_count=0,
             metadata_classification=_metadata_classification(routing),
         )
 
