@@ -255,16 +255,6 @@ def _redacted_at(tok: Token, match: re.Match | None) -> bool:
     return match is not None and P.REDACTION_START.match(tok, match.end()) is not None
 
 
-def _end_of(item) -> tuple[int, int] | None:
-    """Where a paragraph item ends (line, column), for the paragraph's span."""
-    if isinstance(item, Token):
-        return item.end_line, item.end_column
-    span = getattr(item, "span", None)
-    if isinstance(span, Span):
-        return span.end_line, span.end_column
-    return None
-
-
 def _grown(children: list, kind: type[list]) -> list:
     """A left-recursive list rule (``rule: ITEM | rule ITEM``): ``[item]`` opens a list of
     ``kind``, ``[items, item]`` appends to the list already built (no copy per item)."""
@@ -424,11 +414,12 @@ class ToModel(Transformer):
         drafts = _titles_take_their_marks(drafts)
         for draft in drafts:
             for item in draft.items:
-                take(item)
+                if not isinstance(item, Token) or item.type == "BANNER":  # a text line holds nothing to take
+                    take(item)
             paragraph = _paragraph(draft, previous)
             if paragraph.number is not None:
                 # a range "4-12." is followed by 13
-                span_end = _RANGE_END.search(paragraph.number_raw or "")
+                span_end = _RANGE_END.search(paragraph.number_raw) if "-" in paragraph.number_raw else None
                 previous = int(span_end.group(1)) if span_end else paragraph.number
             paragraphs.append(paragraph)
         paragraphs = _quoted_texts(_restarted_lists(_drop_letter_labels(_marks_on_their_own_line(paragraphs))), markers)
@@ -566,25 +557,33 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
                 subparagraphs.append(
                     SubParagraph(item.group("label"), item_mark, Span(tok.line, column, tok.line, column + 2))
                 )
-    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" else None
+    # every INLINE_BULLET match holds "--": a find spares the search on the other lines
+    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" and tok.find("--", 0, 120) >= 0 else None
     if inline:  # 1.KEY POINTS -- (C) On May 18, ...: a marked bullet on the heading's line
         bullet_mark = _marking_in(tok, inline, "mark")
         if bullet_mark is not None:
             column = tok.column + inline.start()
             subparagraphs.append(SubParagraph("--", bullet_mark, Span(tok.line, column, tok.line, column + 2)))
-    for item in draft.items:
-        if isinstance(item, SubParagraph):
-            subparagraphs.append(item)
-        if isinstance(item, PageMark):
-            continue
-        end = _end_of(item)
-        if end and end > (end_line, end_column):
+    authority_here = False  # an authority block that opens on the paragraph's own line
+    for item in draft.items:  # one pass: the sub-paragraphs, the end, the authority block
+        if isinstance(item, Token):
+            end = (item.end_line, item.end_column)
+        elif isinstance(item, PageMark):
+            continue  # a page break inside a paragraph does not extend it
+        else:
+            span = item.span
+            if isinstance(item, SubParagraph):
+                subparagraphs.append(item)
+            elif isinstance(item, Authority) and span.line == tok.line:
+                authority_here = True
+            end = (span.end_line, span.end_column)
+        if end > (end_line, end_column):
             end_line, end_column = end
     return Paragraph(
         number, number_raw, marking, _under_roman_items(subparagraphs),
         Span(tok.line, tok.column, end_line, end_column),
         _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
-        any(isinstance(i, Authority) and i.span.line == tok.line for i in draft.items)
+        authority_here
         or (tok.type == "PARAGRAPH" and P.CLASSIFIED_AT_START.match(tok, m.end()) is not None),
     )
 

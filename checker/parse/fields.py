@@ -58,7 +58,9 @@ def span_of(first: Token, last: Token | None = None) -> Span:
 
 def joined(tokens: Sequence[Token]) -> str:
     """The text of a token and its continuation lines, joined with single spaces."""
-    return " ".join(" ".join(str(t).split()) for t in tokens)
+    if len(tokens) == 1:  # most fields: one line, no generator
+        return " ".join(tokens[0].split())
+    return " ".join(" ".join(t.split()) for t in tokens)
 
 
 def full_year(year: int) -> int:
@@ -304,7 +306,9 @@ def tags(tokens: Sequence[Token]) -> Tags:
     text = joined(tokens)
     m = P.TAGS_AT_START.match(text)
     body = text[m.end():] if m else text
-    body = _LINK.sub(r"\1", body).lstrip(" :")
+    if "](" in body:  # every _LINK match holds it: no substitution pass on the other lines
+        body = _LINK.sub(r"\1", body)
+    body = body.lstrip(" :")
     values = tuple(v for v in _TAG_SPLIT.split(body) if v)
     return Tags(text, values, span_of(tokens[0], tokens[-1]))
 
@@ -461,7 +465,7 @@ def marker(tok: Token) -> Marker:
     front matter -> "truncated"; a run of garbage such as ``RHTQwsQfjQQQocuments`` -> "corrupt"."""
     if str(tok) in ("...", ""):
         return Marker("truncated", span_of(tok))  # the publication cut the front matter short
-    if P.CORRUPT_RUN.fullmatch(tok):
+    if "QQ" in tok and P.CORRUPT_RUN.fullmatch(tok):  # every CORRUPT_RUN match holds "QQ"
         return Marker("corrupt", span_of(tok))  # transmission garbage: text was lost there
     m = P.MARKER.match(tok)
     if m and m.group("end"):
