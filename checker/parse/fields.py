@@ -233,6 +233,20 @@ def _date_of(text: str) -> tuple[str | None, _dt.date | None]:
     return None, None
 
 
+@functools.cache
+def _dated_instruction() -> re.Pattern[str]:
+    """``DECL: 11/24/2018`` (97 % of the corpus's instructions): an optional keyword, blanks and a
+    numeric date, written with the grammar's own ``DECL_KW`` and ``NUMERIC_DATE`` terminals.
+    Such a text is read by a full match of this pattern instead of a parse (a Lark parse of a few
+    tokens costs ~25 us, mostly its set-up).  Lark's lexer cuts such a text the same way: it
+    tries the keyword first at the start, and at the digits NUMERIC_DATE before DECL_SECTION
+    (longer terminals first); WORDED_DATE and EXEMPTION cannot match a numeric date."""
+    grammar = marking_parser()
+    keyword = grammar.get_terminal("DECL_KW").pattern.to_regexp()
+    date = grammar.get_terminal("NUMERIC_DATE").pattern.to_regexp()
+    return re.compile(f"(?:{keyword})?[ \t]*(?P<date>{date})")
+
+
 @functools.lru_cache(maxsize=1024)
 def _declassification(raw: str) -> tuple[str, str | None, _dt.date | None, tuple[str, ...], str | None]:
     """(kind, date_raw, date, exemptions, event) of the instruction after the E.O. number.
@@ -242,6 +256,11 @@ def _declassification(raw: str) -> tuple[str, str | None, _dt.date | None, tuple
     -> "gds"; a date -> "date"; exemption codes -> "exemption"; words -> "event".
     """
     text = raw.strip(" \t:;.,")
+    dated = _dated_instruction().fullmatch(text)
+    if dated:  # the grammar would read the optional keyword and one date: no parse needed
+        date_raw, date = _date_of(dated.group("date"))
+        if date_raw is not None:
+            return "date", date_raw, date, (), None
     try:
         tree = marking_parser().parse(text, start="declassification")
     except LarkError:  # the grammar reads any text; this is only a safety net
