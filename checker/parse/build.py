@@ -354,25 +354,18 @@ class ToModel(Transformer):
     def cable(self, children) -> Callable[..., Cable]:
         """The :class:`Cable` but for what only the parse loop knows: called with its
         ``parse_errors`` and ``line_count`` (so the frozen model is built once, not replaced)."""
-        partial, *rest = children
-        versions: list[list] = [[]]
-        for child in rest:
-            if isinstance(child, RecordDump):
-                versions.append([])
-            elif child is not None:
-                versions[-1].append(child)
+        # children: the partial-extract note, then the (routing, front, body) of each text
+        # version, the versions separated by a record dump; Lark's placeholders keep every
+        # slot (None where the part is missing).
+        partial = children[0]
+        versions = [children[at:at + 3] for at in range(1, len(children), 4)]
         # The text repeated after a record dump or a second routing header is the complete
         # one (the first copy is cut short, or a print's cover sheet): model the last version
         # that has a banner, front matter or paragraphs, with the first routing header found.
-        main = next(
-            (v for v in reversed(versions) if any(isinstance(c, (FrontItems, Body)) for c in v)),
-            versions[0],
-        )
-        routing = next((c for c in main if isinstance(c, RoutingItems)), None) or next(
-            (c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems()
-        )
-        front = next((c for c in main if isinstance(c, FrontItems)), FrontItems())
-        drafts = next((c for c in main if isinstance(c, Body)), [])
+        main = next((v for v in reversed(versions) if v[1] is not None or v[2] is not None), versions[0])
+        routing = main[0] or next((v[0] for v in versions if v[0] is not None), None) or RoutingItems()
+        front = main[1] or FrontItems()
+        drafts = main[2] or []
         items = list(routing) + list(front)
         header = _header(list(routing), items, partial is not None)
         banners: list[Banner] = []
