@@ -1,7 +1,8 @@
 """From the skeleton's parse to the typed model: the explicit Lark transformer.
 
-One method per grammar rule.  The methods that need no context build their model part at
-once (an E.O. line is an E.O. line wherever it stands); :meth:`ToModel.cable` then does the
+One method per grammar rule (or named alternative: ``-> first_paragraph``).  The methods that
+need no context build their model part at once (an E.O. line is an E.O. line wherever it
+stands); :meth:`ToModel.cable` then does the
 work that needs the whole cable: which banner is the top one, the paragraph numbers as
 interpreted (``17.`` after ``¶6.`` is 7), the signature.  The transformer records and
 normalises; it never judges.  It is stateless, so one instance serves every parse.
@@ -315,15 +316,18 @@ class ToModel(Transformer):
         return F.authority(_field_lines(children))
 
     # ------------------------------------------------------------------ body
-    def body(self, children) -> Body:
-        return _grown(children, Body)
+    def first_paragraph(self, children) -> Body:
+        return Body([ParagraphDraft(children[0], [])])
 
-    def paragraph(self, children) -> ParagraphDraft:
-        if len(children) == 1:
-            return ParagraphDraft(children[0], [])
-        draft, item = children
-        draft.items.append(item)
-        return draft
+    def next_paragraph(self, children) -> Body:
+        drafts, start = children
+        drafts.append(ParagraphDraft(start, []))
+        return drafts
+
+    def paragraph_line(self, children) -> Body:
+        drafts, item = children
+        drafts[-1].items.append(item)
+        return drafts
 
     def subparagraph(self, children) -> SubParagraph:
         tok = children[0]
