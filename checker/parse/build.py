@@ -256,6 +256,22 @@ def _redacted_at(tok: Token, match: re.Match | None) -> bool:
     return match is not None and P.REDACTION_START.match(tok, match.end()) is not None
 
 
+def _subparagraph(tok: Token) -> SubParagraph:
+    """A sub-paragraph line (``A. (C) ...``, ``-- (S) ...``): its label, mark and span."""
+    if tok.type == "BULLET":
+        m = P.BULLET.match(tok)
+        return SubParagraph("--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m))
+    m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok) or P.MARKED_LOWER_SUB.match(tok)
+    outline = None if m else P.OUTLINE_SUB.match(tok)
+    if outline:  # D 1. (S/NF): item 1 under the heading D
+        return SubParagraph(
+            outline.group("label"), _marking_in(tok, outline, "mark"), F.span_of(tok), parent=outline.group("parent")
+        )
+    if not m:
+        return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
+    return SubParagraph(m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok), _redacted_at(tok, m))
+
+
 def _grown(children: list, kind: type[list]) -> list:
     """A left-recursive list rule (``rule: ITEM | rule ITEM``): ``[item]`` opens a list of
     ``kind``, ``[items, item]`` appends to the list already built (no copy per item)."""
@@ -329,24 +345,23 @@ class ToModel(Transformer):
         drafts[-1].items.append(item)
         return drafts
 
+    def paragraph_marker(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(F.marker(tok))
+        return drafts
+
+    def paragraph_page_mark(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(F.page_mark(tok))
+        return drafts
+
+    def paragraph_subparagraph(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(_subparagraph(tok))
+        return drafts
+
     def subparagraph(self, children) -> SubParagraph:
-        tok = children[0]
-        if tok.type == "BULLET":
-            m = P.BULLET.match(tok)
-            return SubParagraph(
-                "--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m)
-            )
-        m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok) or P.MARKED_LOWER_SUB.match(tok)
-        outline = None if m else P.OUTLINE_SUB.match(tok)
-        if outline:  # D 1. (S/NF): item 1 under the heading D
-            return SubParagraph(
-                outline.group("label"), _marking_in(tok, outline, "mark"), F.span_of(tok), parent=outline.group("parent")
-            )
-        if not m:
-            return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
-        return SubParagraph(
-            m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok), _redacted_at(tok, m)
-        )
+        return _subparagraph(children[0])
 
     def page_mark(self, children) -> PageMark:
         return F.page_mark(children[0])
