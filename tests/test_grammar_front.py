@@ -341,3 +341,21 @@ def test_a_flattened_header_copy_after_the_authority_line_is_no_cut():
     lines = "E.O. 12958: DECL: 11/24/2018\nTAGS: PREL\nSUBJECT: X\nClassified By: A. Officer, reasons 1.4 (d)\n\n"
     cable = front(lines + "STATE 000001 SIPDIS E.O. 12958: DECL: 11/24/2018 TAGS: PREL")
     assert cable.markers == ()
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    ["DECL: 11/24/2018", "DECL ON: 1/2/03", "dng:4/4/2012", "DECLASSIFY ON 2019/12/17", "1.5.2019",
+     "DECL: 1.4.2019", "DECL: 13/45/2018", "DECL\t12-29-13", "DECLON 1/1/11", "DECL: 1.6 X1"],
+)
+def test_a_dated_instruction_read_without_a_parse_is_read_as_the_grammar_reads_it(instruction, monkeypatch):
+    from checker.parse import fields
+
+    shortcut = fields._declassification.__wrapped__(instruction)
+
+    class NoShortcut:
+        def fullmatch(self, text):
+            return None
+
+    monkeypatch.setattr(fields, "_dated_instruction", NoShortcut)
+    assert shortcut == fields._declassification.__wrapped__(instruction)

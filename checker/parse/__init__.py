@@ -7,7 +7,6 @@ still modelled.  The parsers are built on first use, not on import.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 
 from checker.model import Cable, Marking, ParseError, Span
@@ -47,14 +46,17 @@ def _line_count(text: str) -> int:
     ``\r`` and ``\n`` breaks; a final break ends the last line), counted without cutting."""
     if not text:
         return 0
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if "\r" in text:
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    else:  # the common case: one scan for the breaks, not three
+        breaks = text.count("\n")
     return breaks if text.endswith(("\n", "\r")) else breaks + 1
 
 
 def parse_cable(text: str) -> Cable:
     """The model of ``text``; parse errors are recorded in the model, never raised."""
     line_count = _line_count(text)
-    if not text.strip():
+    if not text or text.isspace():  # what strip() would leave empty, without copying the text
         return _empty_cable((ParseError("empty text: no cable to parse", Span(1, 1, 1, 1)),), line_count)
     try:
         from lark.exceptions import UnexpectedToken
@@ -72,8 +74,8 @@ def parse_cable(text: str) -> Cable:
                 state.feed_token(token)
             except UnexpectedToken as error:  # a line the grammar has no place for: skip it
                 errors.append(parse_error(error))
-        cable = parser.feed_eof(tokens[-1] if tokens else None)
-        return dataclasses.replace(cable, parse_errors=tuple(errors), line_count=line_count)
+        finish = parser.feed_eof(tokens[-1] if tokens else None)  # ToModel.cable: the Cable but for these two
+        return finish(parse_errors=tuple(errors), line_count=line_count)
     except RecursionError:
         return _empty_cable((ParseError("text too deeply nested to parse", Span(1, 1, 1, 1)),), line_count)
     except Exception as exc:  # noqa: BLE001 - the contract: a model with a finding, never a traceback

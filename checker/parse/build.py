@@ -1,7 +1,8 @@
 """From the skeleton's parse to the typed model: the explicit Lark transformer.
 
-One method per grammar rule.  The methods that need no context build their model part at
-once (an E.O. line is an E.O. line wherever it stands); :meth:`ToModel.cable` then does the
+One method per grammar rule (or named alternative: ``-> first_paragraph``).  The methods that
+need no context build their model part at once (an E.O. line is an E.O. line wherever it
+stands); :meth:`ToModel.cable` then does the
 work that needs the whole cable: which banner is the top one, the paragraph numbers as
 interpreted (``17.`` after ``¶6.`` is 7), the signature.  The transformer records and
 normalises; it never judges.  It is stateless, so one instance serves every parse.
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lark import Token, Transformer
@@ -52,6 +55,10 @@ class RoutingItems(list):
 
 class FrontItems(list):
     """The front-matter items of one text version, in order."""
+
+
+class Body(list):
+    """The paragraph drafts of one text version, in order."""
 
 
 class RecordDump:
@@ -249,14 +256,35 @@ def _redacted_at(tok: Token, match: re.Match | None) -> bool:
     return match is not None and P.REDACTION_START.match(tok, match.end()) is not None
 
 
-def _end_of(item) -> tuple[int, int] | None:
-    """Where a paragraph item ends (line, column), for the paragraph's span."""
-    if isinstance(item, Token):
-        return item.end_line, item.end_column
-    span = getattr(item, "span", None)
-    if isinstance(span, Span):
-        return span.end_line, span.end_column
-    return None
+def _subparagraph(tok: Token) -> SubParagraph:
+    """A sub-paragraph line (``A. (C) ...``, ``-- (S) ...``): its label, mark and span."""
+    if tok.type == "BULLET":
+        m = P.BULLET.match(tok)
+        return SubParagraph("--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m))
+    m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok) or P.MARKED_LOWER_SUB.match(tok)
+    outline = None if m else P.OUTLINE_SUB.match(tok)
+    if outline:  # D 1. (S/NF): item 1 under the heading D
+        return SubParagraph(
+            outline.group("label"), _marking_in(tok, outline, "mark"), F.span_of(tok), parent=outline.group("parent")
+        )
+    if not m:
+        return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
+    return SubParagraph(m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok), _redacted_at(tok, m))
+
+
+def _grown(children: list, kind: type[list]) -> list:
+    """A left-recursive list rule (``rule: ITEM | rule ITEM``): ``[item]`` opens a list of
+    ``kind``, ``[items, item]`` appends to the list already built (no copy per item)."""
+    if len(children) == 1:
+        return kind(children)
+    items, item = children
+    items.append(item)
+    return items
+
+
+def _field_lines(children: list) -> list[Token]:
+    """A field's line token and its continuation lines (``field: HEAD continuation?``)."""
+    return children if len(children) == 1 else [children[0], *children[1]]
 
 
 class ToModel(Transformer):
@@ -267,7 +295,7 @@ class ToModel(Transformer):
         return "partial-extract"
 
     def routing(self, children) -> RoutingItems:
-        return RoutingItems(children)
+        return _grown(children, RoutingItems)
 
     def record_dump(self, children) -> RecordDump:
         return RecordDump()
@@ -276,55 +304,64 @@ class ToModel(Transformer):
         return RecordDump()
 
     def address(self, children) -> list[Address]:
-        return F.addresses(children[0], children[1:])
+        return F.addresses(children[0], children[1] if len(children) > 1 else ())
+
+    def continuation(self, children) -> list[Token]:
+        return _grown(children, list)
 
     # ------------------------------------------------------------------ front matter
     def front(self, children) -> FrontItems:
-        return FrontItems(children)
-
-    def banner(self, children) -> Token:
-        return children[0]  # top / section / footer is decided by position, in cable()
+        return _grown(children, FrontItems)
 
     def caption(self, children) -> Caption:
-        return F.caption(children)
+        return F.caption(_field_lines(children))
 
     def eo_line(self, children) -> EoLine:
-        return F.eo_line(children)
+        return F.eo_line(_field_lines(children))
 
     def tags(self, children) -> Tags:
-        return F.tags(children)
+        return F.tags(_field_lines(children))
 
     def subject(self, children) -> Subject:
-        return F.subject(children)
+        return F.subject(_field_lines(children))
 
     def references(self, children) -> tuple[Reference, ...]:
-        return F.references(children)
+        return F.references(_field_lines(children))
 
     def authority(self, children) -> Authority:
-        return F.authority(children)
+        return F.authority(_field_lines(children))
 
     # ------------------------------------------------------------------ body
-    def paragraph(self, children) -> ParagraphDraft:
-        return ParagraphDraft(children[0], children[1:])
+    def first_paragraph(self, children) -> Body:
+        return Body([ParagraphDraft(children[0], [])])
+
+    def next_paragraph(self, children) -> Body:
+        drafts, start = children
+        drafts.append(ParagraphDraft(start, []))
+        return drafts
+
+    def paragraph_line(self, children) -> Body:
+        drafts, item = children
+        drafts[-1].items.append(item)
+        return drafts
+
+    def paragraph_marker(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(F.marker(tok))
+        return drafts
+
+    def paragraph_page_mark(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(F.page_mark(tok))
+        return drafts
+
+    def paragraph_subparagraph(self, children) -> Body:
+        drafts, tok = children
+        drafts[-1].items.append(_subparagraph(tok))
+        return drafts
 
     def subparagraph(self, children) -> SubParagraph:
-        tok = children[0]
-        if tok.type == "BULLET":
-            m = P.BULLET.match(tok)
-            return SubParagraph(
-                "--", _marking_in(tok, m, "mark") if m else None, F.span_of(tok), _redacted_at(tok, m)
-            )
-        m = P.DECIMAL_SUB.match(tok) or P.LETTERED_SUB.match(tok) or P.MARKED_LOWER_SUB.match(tok)
-        outline = None if m else P.OUTLINE_SUB.match(tok)
-        if outline:  # D 1. (S/NF): item 1 under the heading D
-            return SubParagraph(
-                outline.group("label"), _marking_in(tok, outline, "mark"), F.span_of(tok), parent=outline.group("parent")
-            )
-        if not m:
-            return SubParagraph(str(tok).split()[0], None, F.span_of(tok))
-        return SubParagraph(
-            m.group("label").upper(), _marking_in(tok, m, "mark"), F.span_of(tok), _redacted_at(tok, m)
-        )
+        return _subparagraph(children[0])
 
     def page_mark(self, children) -> PageMark:
         return F.page_mark(children[0])
@@ -333,26 +370,21 @@ class ToModel(Transformer):
         return F.marker(children[0])
 
     # ------------------------------------------------------------------ the whole cable
-    def cable(self, children) -> Cable:
-        partial, *rest = children
-        versions: list[list] = [[]]
-        for child in rest:
-            if isinstance(child, RecordDump):
-                versions.append([])
-            elif child is not None:
-                versions[-1].append(child)
+    def cable(self, children) -> Callable[..., Cable]:
+        """The :class:`Cable` but for what only the parse loop knows: called with its
+        ``parse_errors`` and ``line_count`` (so the frozen model is built once, not replaced)."""
+        # children: the partial-extract note, then the (routing, front, body) of each text
+        # version, the versions separated by a record dump; Lark's placeholders keep every
+        # slot (None where the part is missing).
+        partial = children[0]
+        versions = [children[at:at + 3] for at in range(1, len(children), 4)]
         # The text repeated after a record dump or a second routing header is the complete
         # one (the first copy is cut short, or a print's cover sheet): model the last version
         # that has a banner, front matter or paragraphs, with the first routing header found.
-        main = next(
-            (v for v in reversed(versions) if any(isinstance(c, (FrontItems, ParagraphDraft)) for c in v)),
-            versions[0],
-        )
-        routing = next((c for c in main if isinstance(c, RoutingItems)), None) or next(
-            (c for v in versions for c in v if isinstance(c, RoutingItems)), RoutingItems()
-        )
-        front = next((c for c in main if isinstance(c, FrontItems)), FrontItems())
-        drafts = [c for c in main if isinstance(c, ParagraphDraft)]
+        main = next((v for v in reversed(versions) if v[1] is not None or v[2] is not None), versions[0])
+        routing = main[0] or next((v[0] for v in versions if v[0] is not None), None) or RoutingItems()
+        front = main[1] or FrontItems()
+        drafts = main[2] or []
         items = list(routing) + list(front)
         header = _header(list(routing), items, partial is not None)
         banners: list[Banner] = []
@@ -394,17 +426,19 @@ class ToModel(Transformer):
         drafts = _titles_take_their_marks(drafts)
         for draft in drafts:
             for item in draft.items:
-                take(item)
+                if not isinstance(item, Token) or item.type == "BANNER":  # a text line holds nothing to take
+                    take(item)
             paragraph = _paragraph(draft, previous)
             if paragraph.number is not None:
                 # a range "4-12." is followed by 13
-                span_end = _RANGE_END.search(paragraph.number_raw or "")
+                span_end = _RANGE_END.search(paragraph.number_raw) if "-" in paragraph.number_raw else None
                 previous = int(span_end.group(1)) if span_end else paragraph.number
             paragraphs.append(paragraph)
         paragraphs = _quoted_texts(_restarted_lists(_drop_letter_labels(_marks_on_their_own_line(paragraphs))), markers)
         last_items = drafts[-1].items if drafts else list(front)
         last_start = drafts[-1].start if drafts else None
-        return Cable(
+        return functools.partial(
+            Cable,
             header=header,
             banners=tuple(banners),
             captions=tuple(captions),
@@ -417,8 +451,6 @@ class ToModel(Transformer):
             page_marks=tuple(page_marks),
             markers=tuple(markers),
             signature=_signature(last_items, last_start),
-            parse_errors=(),
-            line_count=0,
             metadata_classification=_metadata_classification(routing),
         )
 
@@ -537,25 +569,33 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
                 subparagraphs.append(
                     SubParagraph(item.group("label"), item_mark, Span(tok.line, column, tok.line, column + 2))
                 )
-    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" else None
+    # every INLINE_BULLET match holds "--": a find spares the search on the other lines
+    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" and tok.find("--", 0, 120) >= 0 else None
     if inline:  # 1.KEY POINTS -- (C) On May 18, ...: a marked bullet on the heading's line
         bullet_mark = _marking_in(tok, inline, "mark")
         if bullet_mark is not None:
             column = tok.column + inline.start()
             subparagraphs.append(SubParagraph("--", bullet_mark, Span(tok.line, column, tok.line, column + 2)))
-    for item in draft.items:
-        if isinstance(item, SubParagraph):
-            subparagraphs.append(item)
-        if isinstance(item, PageMark):
-            continue
-        end = _end_of(item)
-        if end and end > (end_line, end_column):
+    authority_here = False  # an authority block that opens on the paragraph's own line
+    for item in draft.items:  # one pass: the sub-paragraphs, the end, the authority block
+        if isinstance(item, Token):
+            end = (item.end_line, item.end_column)
+        elif isinstance(item, PageMark):
+            continue  # a page break inside a paragraph does not extend it
+        else:
+            span = item.span
+            if isinstance(item, SubParagraph):
+                subparagraphs.append(item)
+            elif isinstance(item, Authority) and span.line == tok.line:
+                authority_here = True
+            end = (span.end_line, span.end_column)
+        if end > (end_line, end_column):
             end_line, end_column = end
     return Paragraph(
         number, number_raw, marking, _under_roman_items(subparagraphs),
         Span(tok.line, tok.column, end_line, end_column),
         _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
-        any(isinstance(i, Authority) and i.span.line == tok.line for i in draft.items)
+        authority_here
         or (tok.type == "PARAGRAPH" and P.CLASSIFIED_AT_START.match(tok, m.end()) is not None),
     )
 
