@@ -10,8 +10,11 @@ the instructions the process executes; a second run on the first of them alone g
 start-up share, and the difference divided by the number of cables less one is the cost of one
 cable.  The count is the same on every run of the same code (``PYTHONHASHSEED`` is fixed), so
 two versions of the checker compare exactly even on a loaded machine, where wall-clock and
-even CPU-time figures drift by several per cent (bench/PARSER_SPEED.md).  Instructions are not
-time (a cache miss costs more than an add), so a lever found here is confirmed in CPU time
+even CPU-time figures drift by several per cent (bench/PARSER_SPEED.md).  Exact is not the same as
+precise: a change that does nothing (an unused constant) can move the count by up to ~0.4 %,
+since the objects land at other addresses and dictionaries probe differently, so a lever
+smaller than that needs the mean over a few such layouts.  Instructions are not time (a
+cache miss costs more than an add), so a lever found here is confirmed in CPU time
 (bench/throughput.py) before it is claimed.  Takes about 20 seconds per run; needs valgrind.
 """
 
