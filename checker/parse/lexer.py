@@ -44,6 +44,7 @@ _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
 # the front-matter field lines a text cut inside its header may end with (not a continuation
 # line nor REF, which may have swallowed unmarked body text)
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
+_MARKER_WORDS = ("SUMMARY", "COMMENT", "NOTE", "TEXT")  # every marker holds one of them
 
 
 def split_lines(text: str) -> list[str]:
@@ -94,6 +95,43 @@ def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
             found.append((m.start(), "CLASSIFIED_BY", m.end()))
     found.sort()
     return found
+
+
+def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> list[tuple[int, int]]:
+    """The spans of ``P.MARKER.finditer(line, start, end)``, found without its scan.
+
+    ``piece`` is ``line[start:end]`` and ``upper`` its upper-cased copy.  Every match starts at a
+    SUMMARY/COMMENT/NOTE word or at the END/BEGIN at most 13 characters before a kind word
+    (``BEGIN OF   TEXT``), so ``MARKER.match`` is tried at those places only, in order and
+    past the last match, as ``finditer`` would meet them; the regular expression's scan tries
+    a look-ahead at every character of the (long) line.  The places are found in ``upper``
+    only where it is a character-for-character copy that agrees with the pattern's case
+    folding (not so for U+0130, which matches ``I`` but is its own upper case).
+    """
+    if len(upper) != len(piece) or "\u0130" in piece:
+        return [m.span() for m in P.MARKER.finditer(line, start, end)]
+    places = set()
+    for word in _MARKER_WORDS:
+        at = upper.find(word)
+        while at >= 0:
+            if word != "TEXT":  # TEXT is a marker only after END or BEGIN
+                places.add(at)
+            lead_from = max(0, at - 13)
+            for lead in ("END", "BEGIN"):
+                lead_at = upper.rfind(lead, lead_from, at)
+                if lead_at >= 0:
+                    places.add(lead_at)
+            at = upper.find(word, at + 1)
+    spans = []
+    pos = start
+    for at in sorted(places):
+        at += start
+        if at >= pos:
+            m = P.MARKER.match(line, at, end)
+            if m:
+                spans.append(m.span())
+                pos = m.end()
+    return spans
 
 
 class _Lexer:
@@ -367,11 +405,13 @@ class _Lexer:
         found = []
         if line.find("QQ", start, end) >= 0:
             found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
-        upper = line[start:end].upper()
+        piece = line[start:end]
+        upper = piece.upper()
         if "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper:
-            found += [m.span() for m in P.MARKER.finditer(line, start, end)]
-        for at, to in sorted(found):
-            self.emit("MARKER", row, at, to)
+            found += _marker_spans(line, start, end, piece, upper)
+        if found:
+            for at, to in sorted(found):
+                self.emit("MARKER", row, at, to)
 
     @staticmethod
     def starts_page_break(line: str) -> bool:
