@@ -237,11 +237,15 @@ DAMAGED_UNCLAS = re.compile(r"U{0,2}N?CLAS(?:SIFIED)?")
 # a mark missing its opening parenthesis:  ¶9. C) Berlusconi ...
 CLOSE_ONLY_MARK = re.compile(r"(?<![ \t])[ \t]*(?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,3})?\))(?=[ \t])")
 # a paragraph start fused behind a closing ")" "." or a dashed heading:  ... (b) and (d) 1. (C) Summary
+# (written as ``(?<=[).\-:])[ \t]+`` with the first blank taken before the look-behind: a pattern
+# that opens with a character class lets the engine skip in C to the next blank, one that opens
+# with a look-behind tries it at every position; same matches)
 FUSED_PARAGRAPH = re.compile(
-    r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
+    r"[ \t](?<=[).\-:][ \t])[ \t]*(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark() + ")"
 )
-# the first paragraph glued behind any word (only trusted for a first paragraph that is marked)
-FUSED_FIRST_PARAGRAPH = re.compile(r"(?<![ \t])[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
+# the first paragraph glued behind any word (only trusted for a first paragraph that is marked);
+# ``(?<![ \t])[ \t]+`` with the first blank taken first, as above
+FUSED_FIRST_PARAGRAPH = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
 # what every match of the two holds (a number, its period or bracket, the mark's parenthesis):
 # a cheap scan (it starts with a digit) that spares theirs (a look-behind tried at every
 # position) on the paragraph lines without one
@@ -279,7 +283,8 @@ PORTION_END = re.compile(PORTION + r"[ \t]*$")
 OLD_PAGE = re.compile(
     r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]{0,40}?[ \t]+\d{3,8}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z"
 )
-PAGE_NUMBERS = re.compile(led_by(r"\d", r"(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)"))
+# (``(?<!\d)\d{8}`` with the first digit taken before the look-behind, as FUSED_PARAGRAPH)
+PAGE_NUMBERS = re.compile(r"\d(?<!\d\d)\d{7}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
 PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
 # a run of transmission garbage where text was lost (and another text may follow):
