@@ -97,6 +97,53 @@ def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
     return found
 
 
+def _fused_start(line: str, paren: int, pos: int) -> int | None:
+    """The one place at or after ``pos`` where a ``P.FUSED_PARAGRAPH`` match whose mark opens at
+    ``paren`` can start, or None: walked back over the fixed shape between them (blanks, ``.``
+    or ``)``, a blank, one to three digits, ``¶``, blanks, after one of ``).-:``)."""
+    at = paren
+    while at > pos and line[at - 1] in " \t":
+        at -= 1
+    if at <= pos or line[at - 1] not in ".)":
+        return None
+    at -= 1
+    if line[at - 1] in " \t":
+        at -= 1
+    digits = at
+    while at > 0 and at > digits - 4 and line[at - 1].isdecimal():
+        at -= 1
+    if at == digits:
+        return None
+    if line[at - 1] == "¶":
+        at -= 1
+    blanks = at
+    while at > 0 and line[at - 1] in " \t":
+        at -= 1
+    if at < blanks and at >= pos and at > 0 and line[at - 1] in ").-:":
+        return at
+    return None
+
+
+def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
+    """The matches of ``P.FUSED_PARAGRAPH.finditer(line, start, end)``, found without its scan.
+
+    Every match ends in a portion mark, and what lies between its first character and the
+    mark's ``(`` is fixed in shape, so each ``(`` has at most one place where a match can start
+    (``_fused_start``), tried with ``FUSED_PARAGRAPH.match``; the regular expression's own scan
+    tries a match at every blank of the (long) line.
+    """
+    pos = start
+    paren = line.find("(", start, end)
+    while paren >= 0:
+        at = _fused_start(line, paren, pos)
+        if at is not None:
+            m = P.FUSED_PARAGRAPH.match(line, at, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+        paren = line.find("(", max(paren + 1, pos), end)
+
+
 def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> list[tuple[int, int]]:
     """The spans of ``P.MARKER.finditer(line, start, end)``, found without its scan.
 
@@ -382,14 +429,14 @@ class _Lexer:
 
     def fused_paragraph(self, line: str, start: int, end: int) -> re.Match | None:
         """A marked paragraph start fused mid-line that continues the numbering, or None."""
-        if end - start < 6 or not P.FUSED_HINT.search(line, start, end):
+        if end - start < 6:
             return None
-        for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
+        for m in _fused_paragraphs(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
             # a later number with a real mark (numbers between may be lost to fusing or the source)
             if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
                 return m
-        if self.last_number == 0 and self.state != BODY:
+        if self.last_number == 0 and self.state != BODY and P.FUSED_HINT.search(line, start, end):
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
             for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
                 if self.valid_portion(m.group("mark")):

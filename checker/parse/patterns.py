@@ -246,9 +246,9 @@ FUSED_PARAGRAPH = re.compile(
 # the first paragraph glued behind any word (only trusted for a first paragraph that is marked);
 # ``(?<![ \t])[ \t]+`` with the first blank taken first, as above
 FUSED_FIRST_PARAGRAPH = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
-# what every match of the two holds (a number, its period or bracket, the mark's parenthesis):
-# a cheap scan (it starts with a digit) that spares theirs (a look-behind tried at every
-# position) on the paragraph lines without one
+# what every FUSED_FIRST_PARAGRAPH match holds (a number, its period or bracket, the mark's
+# parenthesis): a cheaper scan that spares its scan on the lines without one (the lexer finds
+# FUSED_PARAGRAPH matches from the marks' parentheses instead)
 FUSED_HINT = re.compile(r"\d[ \t]?[.)][ \t]*\(")
 # a section number of a reason citation: 1.4  1.5  1.6
 SECTION_NUMBER = re.compile(r"(?<![\d.])1[ ]?\.[ ]?[4-6](?!\d)")
