@@ -97,6 +97,13 @@ def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
     return found
 
 
+def _page_numbers(line: str, pos: int, end: int) -> re.Match | None:
+    """``P.PAGE_NUMBERS.search(line, pos, end)``, tried only where its ``OF nnn`` is found."""
+    if P.PAGE_OF.search(line, pos, end) is None:
+        return None
+    return P.PAGE_NUMBERS.search(line, pos, end)
+
+
 def _fused_start(line: str, paren: int, pos: int) -> int | None:
     """The one place at or after ``pos`` where a ``P.FUSED_PARAGRAPH`` match whose mark opens at
     ``paren`` can start, or None: walked back over the fixed shape between them (blanks, ``.``
@@ -261,7 +268,7 @@ class _Lexer:
             piece = line[start:end]
             # the keyword of the current part itself is not a fusion point
             points = [p for p in _fused_points(piece, self) if p[0] > 0]
-            page = P.PAGE_NUMBERS.search(piece)
+            page = _page_numbers(piece, 0, len(piece))
             if page:
                 points.append((self.place_start(piece, page.start()), "PAGE_BREAK", page.end()))
             fused = self.fused_paragraph(piece, 1, len(piece))
@@ -397,7 +404,7 @@ class _Lexer:
         has_of = " OF " in line
         has_fused = ") " in line or ".(" in line or ". (" in line or "1." in line
         while True:
-            page = P.PAGE_NUMBERS.search(line, pos, end) if has_of else None
+            page = _page_numbers(line, pos, end) if has_of else None
             fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
             if fused is not None:
                 cut = fused.start("start")
@@ -468,7 +475,7 @@ class _Lexer:
             return False
         if P.OLD_PAGE.match(line):
             return True
-        m = P.PAGE_NUMBERS.search(line, 0, 60)
+        m = _page_numbers(line, 0, 60)
         return bool(m) and not line[: m.start()].strip(" \t").count(" ") > 2
 
     # ------------------------------------------------------------------ classification

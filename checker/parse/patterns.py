@@ -285,6 +285,9 @@ OLD_PAGE = re.compile(
 )
 # (``(?<!\d)\d{8}`` with the first digit taken before the look-behind, as FUSED_PARAGRAPH)
 PAGE_NUMBERS = re.compile(r"\d(?<!\d\d)\d{7}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d)")
+# what every PAGE_NUMBERS match holds: a scan for its literal ``OF`` (a few instructions a character)
+# that spares its scan (a digit class tested at every character) on the lines without one
+PAGE_OF = re.compile(r"OF(?<=[ \t]OF)[ \t]+\d{3}")
 PLACE_WORD = re.compile(r"[A-Z][A-Z.'\-]*[ \t]+$")
 
 # a run of transmission garbage where text was lost (and another text may follow):
