@@ -49,7 +49,7 @@ BANNER_HEAD = re.compile(
 )
 # Unicode blanks (U+2028 line separator, no-break space ...) read as a space; same length,
 # so columns stay true
-BLANK_CHARS = "\u00a0\u2028\u2029\u2000-\u200a\u202f\u3000\x0b\x0c"
+BLANK_CHARS = "\u00a0\u2028\u2029" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u3000\x0b\x0c"
 BLANKS = re.compile(f"[{BLANK_CHARS}]")
 # a banner whose level word is damaged (letters lost or doubled), still shaped like a banner
 # by what follows it:  O N F I D E N T I A L SECTION 01 OF 04 PARIS 004247   NCLAS SECTION 01 OF 02
@@ -306,7 +306,8 @@ MARKER = re.compile(led_by(
 FOOTER_TAIL = re.compile(r"[ \t]{2}(?P<footer>(?:" + LEVEL_WORD + r")(?://?NOFORN)?)$")
 
 # control characters that mean the text is not a cable (binary data)
-BINARY_CHARS = r"\x00-\x08\x0e-\x1f\x7f"
+BINARY_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))
 BINARY = re.compile(f"[{BINARY_CHARS}]")
-# either kind: one scan of the text finds that a cable (nearly every one) holds neither
-BLANK_OR_BINARY = re.compile(f"[{BLANK_CHARS}{BINARY_CHARS}]")
+# either kind, each character looked for on its own (``char in text`` runs at memchr speed, ~40
+# times fewer instructions than a character-class scan of the text): a cable holds none
+ODD_CHARS = BINARY_CHARS + BLANK_CHARS
