@@ -159,6 +159,11 @@ def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
         paren = line.find("(", max(paren + 1, pos), end)
 
 
+def _may_hold_markers(upper: str) -> bool:
+    """Whether an upper-cased stretch of text may hold a marker or a run of garbage (``QQ``)."""
+    return "QQ" in upper or "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper
+
+
 def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> list[tuple[int, int]]:
     """The spans of ``P.MARKER.finditer(line, start, end)``, found without its scan.
 
@@ -461,19 +466,22 @@ class _Lexer:
     def markers(self, row: int, start: int, end: int) -> None:
         """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers, and runs of transmission garbage
         (``RHTQwsQfjQQQocuments``), found in a stretch of text."""
-        line = self.lines[row]
         if end - start < 4:
             return
-        found = []
-        if line.find("QQ", start, end) >= 0:
-            found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
-        piece = line[start:end]
+        piece = self.lines[row][start:end]
         upper = piece.upper()
-        if "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper:
-            found += _marker_spans(line, start, end, piece, upper)
-        if found:
-            for at, to in sorted(found):
-                self.emit("MARKER", row, at, to)
+        if _may_hold_markers(upper):
+            self.emit_markers(row, start, end, piece, upper)
+
+    def emit_markers(self, row: int, start: int, end: int, piece: str, upper: str) -> None:
+        """``markers`` for a stretch ``piece`` (``upper`` upper-cased) that passed ``_may_hold_markers``."""
+        line = self.lines[row]
+        found = []
+        if "QQ" in piece:
+            found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
+        found += _marker_spans(line, start, end, piece, upper)
+        for at, to in sorted(found):
+            self.emit("MARKER", row, at, to)
 
     @staticmethod
     def starts_page_break(line: str) -> bool:
@@ -498,14 +506,17 @@ class _Lexer:
                     self.cont = None
                 self.blank_before = True
                 continue
+            head = line.lstrip()
+            first = head[0]
             if binary and P.BINARY.search(line):
                 self.emit("JUNK", row, 0, len(line))
-            elif line[:_DEEP_INDENT].isspace():  # indented this deep, a line is text, whatever it says
+            elif len(head) < len(line) and line[:_DEEP_INDENT].isspace():
+                # indented this deep, a line is text, whatever it says
                 if self.state == HEADER:
                     self.emit("ROUTING_TEXT", row, 0, len(line))
                 else:
                     self.emit_body_line("TEXT", row)
-            elif (self.cont == "record" or line[:1] in "i-") and self.record_line(row, line):
+            elif (self.cont == "record" or line[0] in "i-") and self.record_line(row, line):
                 pass
             elif self.state == HEADER:
                 self.header_line(row, line)
@@ -513,11 +524,40 @@ class _Lexer:
                 self.front_line(row, line)
                 if line.endswith("..."):
                     self.truncation(row)
+            elif (
+                first.isalpha()
+                and first not in _STRUCTURAL_FIRST
+                and self.cont != "authority"
+                and "(" not in line
+                and "¶" not in line
+                and " OF " not in line
+                and not line.endswith(_FOOTER_ENDS)
+                and head[1:2] not in (".", ")")
+            ):
+                # the commonest line: paragraph text that can open nothing (no mark, number, page
+                # break, banner, caption, authority or footer can start or hide in it), nor a list
+                self.cont = None
+                pending = self.pending_text
+                if len(head) < len(line):  # emit() strips the indent
+                    self.emit("TEXT", row, 0, len(line))
+                elif pending is None:
+                    self.pending_text = [row, 0, row, len(line), [line]]
+                else:  # one more line of the TEXT token being gathered
+                    pending[2] = row
+                    pending[3] = len(line)
+                    pending[4].append(line)
+                if len(line) >= 4:  # markers(), without the call and the copy of the line
+                    upper = line.upper()
+                    if _may_hold_markers(upper):
+                        self.emit_markers(row, 0, len(line), line, upper)
+                self.blank_before = False
+                self.last_label = None
+                self.prev_text = line
+                continue
             else:
                 self.body_line(row, line)
             self.blank_before = False
-            head = line.lstrip()[:3]
-            label = P.LIST_LABEL.match(line) if head[:1] in "(¶" or head[1:2] in ".)" else None
+            label = P.LIST_LABEL.match(line) if first in "(¶" or head[1:2] in ".)" else None
             self.last_label = label.group("letter").upper() if label else None
             self.prev_text = line
         self.flush_text()
@@ -1007,24 +1047,8 @@ class _Lexer:
         return (parts.level is not None or bool(parts.controls)) and not parts.unknown
 
     def body_line(self, row: int, line: str) -> None:
-        """A line after the first paragraph has started."""
+        """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
         first = line.lstrip()[:1]
-        if (
-            first.isalpha()
-            and first not in _STRUCTURAL_FIRST
-            and self.cont != "authority"
-            and "(" not in line
-            and "¶" not in line
-            and " OF " not in line
-            and not line.endswith(_FOOTER_ENDS)
-            and line.lstrip()[1:2] not in (".", ")")
-        ):
-            # the commonest line: paragraph text that can open nothing (no mark, number, page
-            # break, banner, caption, authority or footer can start or hide in it)
-            self.cont = None
-            self.emit("TEXT", row, 0, len(line))
-            self.markers(row, 0, len(line))
-            return
         if (first.isdigit() or first == "¶") and P.DECIMAL_SUB.match(line):
             self.cont = None
             self.emit_body_line("SUBPARAGRAPH", row)
