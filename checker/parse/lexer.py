@@ -28,8 +28,10 @@ from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
 # first letters of lines that may open something in the body: banners (C S T U L), captions
-# (S N E L C F), authority (C D), VZCZC (V); any other letter opens plain text
-_STRUCTURAL_FIRST = frozenset("CSTULNEFDVcstulnefdv")
+# (S N E L C F), authority (C D), VZCZC (V); any other letter opens plain text, and so does a
+# small letter (body_line reads such a line as text or as a marked item ``a. (S)``, never as
+# a banner, caption or authority line)
+_STRUCTURAL_FIRST = frozenset("CSTULNEFDV")
 # a line can end with a classification footer only if it ends with one of these words
 _FOOTER_ENDS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "NOFORN", " L", " T", " D")
 _DEEP_INDENT = 200  # blanks; real cables indent by a few dozen at most
