@@ -1,0 +1,88 @@
+"""The lexer's cheap scans give what the regular expressions they stand for give.
+
+The line lexer finds markers, fused paragraph starts and odd characters without scanning
+every character with a regular expression (bench/instructions.py counts the difference), and
+builds its tokens without ``Token.__new__``.  Each shortcut must agree exactly with the slow
+form it replaces; these properties check that on generated lines, stretches and tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Token
+
+from checker.parse import patterns as P
+from checker.parse.lexer import _fused_paragraphs, _holds_any, _marker_spans, _token
+
+MARKER_PARTS = [
+    "END", "end", "BEGIN", "Begin", "OF", "of", " ", "  ", "\t", "SUMMARY", "Summary", "COMMENT",
+    "comment", "NOTE", "Note", "TEXT", "text", ":", ".", "AND", "x", "A", "İ", "ſ", "ß", "¶", "BEGİN",
+    "NOTED", "SEND", "(", "1", "BEGIN   OF   TEXT", "end of\t\t\tcomment:", "Begin Of   Note", "SUMMARY AND COMMENT",
+]
+FUSED_PARTS = [
+    " ", "  ", "\t", ")", ".", "-", ":", "1", "12", "123", "1234", "¶", "(C)", "( S/NF )", "(", "x",
+    ") 1. (C)", ": 12.(S/NF)", "- ¶3) ( U )", " 1 . (C)", "x 1. (S)", "٣", " (", "1.(", ". (",
+    ") 123. (C)", ":  ¶123) (S)", "-\t٣٤. (U)",
+]
+
+
+def stretches(parts: list[str]) -> st.SearchStrategy[tuple[str, int, int]]:
+    """A line joined from ``parts`` and a stretch ``[start, end)`` of it."""
+    return st.lists(st.sampled_from(parts), min_size=1, max_size=16).map("".join).flatmap(
+        lambda line: st.tuples(st.just(line), st.integers(0, len(line)), st.integers(0, len(line)))
+    ).map(lambda t: (t[0], min(t[1], t[2]), max(t[1], t[2])))
+
+
+@settings(max_examples=400, deadline=None)
+@given(stretches(MARKER_PARTS))
+def test_marker_spans_are_those_of_the_marker_pattern(stretch):
+    line, start, end = stretch
+    piece = line[start:end]
+    expected = [m.span() for m in P.MARKER.finditer(line, start, end)]
+    assert _marker_spans(line, start, end, piece, piece.upper()) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(stretches(FUSED_PARTS))
+def test_fused_paragraphs_are_those_of_the_fused_pattern(stretch):
+    line, start, end = stretch
+    expected = [(m.span(), m.groupdict()) for m in P.FUSED_PARAGRAPH.finditer(line, start, end)]
+    assert [(m.span(), m.groupdict()) for m in _fused_paragraphs(line, start, end)] == expected
+
+
+def test_rewritten_patterns_match_as_their_look_behind_forms():
+    mark = P.mark()
+    old = {
+        P.FUSED_PARAGRAPH: r"(?<=[).\-:])[ \t]+(?P<start>¶?(?P<digits>\d{1,3})[ \t]?[.)][ \t]*" + mark + ")",
+        P.FUSED_FIRST_PARAGRAPH: r"(?<![ \t])[ \t]+(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark + ")",
+        P.PAGE_NUMBERS: r"(?=\d)(?:(?<!\d)\d{8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}(?!\d))",
+    }
+    lines = [
+        ") 1. (C) x", "x) ¶12.(S/NF)", "a  1 . (C)", "x 1. (S)", " 1. (C)", "-\t3) ( U )", ": 1234. (C)",
+        "CAIRO 00000757 002.2 OF 002", "123456789 001 OF 002", "x12345678 001 OF 0021", "12345678 001 OF 002",
+    ]
+    for new, pattern in old.items():
+        slow = re.compile(pattern)
+        for line in lines:
+            for start in range(len(line) + 1):
+                assert [(m.span(), m.groupdict()) for m in new.finditer(line, start)] == [
+                    (m.span(), m.groupdict()) for m in slow.finditer(line, start)
+                ]
+
+
+def test_odd_characters_are_the_blank_and_binary_classes():
+    odd = re.compile("[\u00a0\u2028\u2029\u2000-\u200a\u202f\u3000\x0b\x0c\x00-\x08\x0e-\x1f\x7f]")
+    found = "".join(chr(c) for c in range(0x110000) if odd.match(chr(c)))
+    assert sorted(P.ODD_CHARS) == sorted(found)
+    assert _holds_any("plain text\nline ¶", P.ODD_CHARS) is False
+    assert _holds_any("a\u00a0b", P.ODD_CHARS) and _holds_any("a\x00b", P.ODD_CHARS)
+
+
+def test_tokens_are_built_as_lark_builds_them():
+    fast = _token("TEXT", "two\nlines", 10, 2, 3, 3, 7, 19)
+    slow = Token("TEXT", "two\nlines", 10, 2, 3, 3, 7, 19)
+    assert type(fast) is Token and fast == slow
+    assert all(getattr(fast, name) == getattr(slow, name) for name in Token.__slots__)
