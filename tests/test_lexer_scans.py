@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lark import Token
 
 from checker.parse import patterns as P
-from checker.parse.lexer import _fused_paragraphs, _holds_any, _marker_spans, _token
+from checker.parse.lexer import _fused_paragraphs, _holds_any, _marker_spans, _token, tokenize
 
 MARKER_PARTS = [
     "END", "end", "BEGIN", "Begin", "OF", "of", " ", "  ", "\t", "SUMMARY", "Summary", "COMMENT",
@@ -86,3 +86,14 @@ def test_tokens_are_built_as_lark_builds_them():
     slow = Token("TEXT", "two\nlines", 10, 2, 3, 3, 7, 19)
     assert type(fast) is Token and fast == slow
     assert all(getattr(fast, name) == getattr(slow, name) for name in Token.__slots__)
+
+
+def test_markers_are_found_on_their_rows_whatever_the_line_breaks_and_characters():
+    lines = ["SECRET SECTION 01 OF 02 CAIRO 000001", "", "¶1. (C) Summary: a.", *["b"] * 30, "END SUMMARY.",
+             "x QQ y", "Note: b.", *["b"] * 30, "and Comment: c", "qqA RHTQwsQfjQQQocuments"]
+    for wide in ("", " \u2019"):  # a Latin-1 text (rows found in one pass) and a wider one
+        rows = [[(t.type, str(t), t.line, t.column, t.start_pos) for t in tokenize(ending.join(lines) + wide)]
+                for ending in ("\n", "\r\n", "\r")]
+        assert rows[0] == rows[1] == rows[2]
+        assert [value for kind, value, *_ in rows[0] if kind == "MARKER"] == [
+            "Summary:", "END SUMMARY", "Note:", "Comment:", "RHTQwsQfjQQQocuments"]

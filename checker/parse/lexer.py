@@ -17,6 +17,7 @@ split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -72,11 +73,16 @@ def _token(
     return token
 
 
-def split_lines(text: str) -> list[str]:
-    """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
+def unify_breaks(text: str) -> str:
+    """``text`` with each ``\\r\\n`` and ``\\r`` made a ``\\n`` (the other Unicode breaks stay)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
+    return unify_breaks(text).split("\n")
 
 
 def interpret_number(digits: str, previous: int, written: str) -> int:
@@ -184,6 +190,26 @@ def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
         paren = line.find("(", max(paren + 1, pos), end)
 
 
+def _marker_rows(text: str, offsets: list[int]) -> set[int] | None:
+    """The rows (0-based) of ``text`` whose line holds one of ``_may_hold_markers``' words in any
+    case, or None for a text beyond Latin-1.  One upper-cased copy of the whole text as bytes and
+    a ``find`` per word cost less than an upper-cased copy and five ``in`` tests per line; bytes
+    upper-case ASCII letters only, which is exactly how ``MARKER`` (``re.I``) matches a Latin-1
+    text.  ``offsets`` holds where each line starts."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    upper = data.upper()
+    rows = set()
+    for word in (b"QQ", b"SUMMARY", b"COMMENT", b"NOTE", b"TEXT"):
+        at = upper.find(word)
+        while at >= 0:
+            rows.add(bisect_right(offsets, at) - 1)
+            at = upper.find(word, at + 1)
+    return rows
+
+
 def _may_hold_markers(upper: str) -> bool:
     """Whether an upper-cased stretch of text may hold a marker or a run of garbage (``QQ``)."""
     return "QQ" in upper or "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper
@@ -233,9 +259,9 @@ class _Lexer:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
         odd = _holds_any(text, P.ODD_CHARS)
-        plain = P.BLANKS.sub(" ", text) if odd else text
+        plain = unify_breaks(P.BLANKS.sub(" ", text) if odd else text)
         self.binary = odd and P.BINARY.search(text) is not None  # control characters: JUNK lines
-        raw_lines = split_lines(plain)
+        raw_lines = plain.split("\n")
         self.lines = [line.rstrip() for line in raw_lines]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
@@ -255,6 +281,7 @@ class _Lexer:
         self.first_serial: int | None = None  # the serial number on the first banner
         # where each line starts in the text (line breaks counted as one character)
         self.offsets: list[int] = list(accumulate((len(line) + 1 for line in raw_lines[:-1]), initial=0))
+        self.marker_rows = _marker_rows(plain, self.offsets)
 
     # ------------------------------------------------------------------ emitting
     def emit(self, kind: str, row: int, start: int, end: int) -> None:
@@ -491,7 +518,7 @@ class _Lexer:
     def markers(self, row: int, start: int, end: int) -> None:
         """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers, and runs of transmission garbage
         (``RHTQwsQfjQQQocuments``), found in a stretch of text."""
-        if end - start < 4:
+        if end - start < 4 or (self.marker_rows is not None and row not in self.marker_rows):
             return
         piece = self.lines[row][start:end]
         upper = piece.upper()
@@ -571,7 +598,9 @@ class _Lexer:
                     pending[2] = row
                     pending[3] = len(line)
                     pending[4].append(line)
-                if len(line) >= 4:  # markers(), without the call and the copy of the line
+                marker_rows = self.marker_rows
+                if len(line) >= 4 and (marker_rows is None or row in marker_rows):
+                    # markers(), without the call and the copy of the line
                     upper = line.upper()
                     if _may_hold_markers(upper):
                         self.emit_markers(row, 0, len(line), line, upper)
