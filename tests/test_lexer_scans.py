@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from lark import Token
 
 from checker.parse import patterns as P
-from checker.parse.lexer import _fused_paragraphs, _holds_any, _marker_spans, _token, tokenize
+from checker.parse.lexer import (
+    _AWAITS_TAIL,
+    _caption_only,
+    _fused_paragraphs,
+    _holds_any,
+    _marker_spans,
+    _token,
+    tokenize,
+)
 
 MARKER_PARTS = [
     "END", "end", "BEGIN", "Begin", "OF", "of", " ", "  ", "\t", "SUMMARY", "Summary", "COMMENT",
@@ -27,6 +35,12 @@ FUSED_PARTS = [
     ") 1. (C)", ": 12.(S/NF)", "- ¶3) ( U )", " 1 . (C)", "x 1. (S)", "٣", " (", "1.(", ". (",
     ") 123. (C)", ":  ¶123) (S)", "-\t٣٤. (U)",
 ]
+
+CAPTION_PARTS = [
+    "-", "--", " ", "\t", "SIPDIS", "ſipdis", "Noforn", "E F T O", "C O R R E C T E D  C O P Y", "x", "(",
+    "ADDED", "NOT FOR INTERNET DISTRIBUTION", ",", ".", "SECRET", "for official use only", "LIMDIS",
+]
+TAIL_PARTS = ["para", "Paragraphs", "refs", "REFTEL", "1-", " ", "x", "s", "ſ", "-", "9", "_"]
 
 
 def stretches(parts: list[str]) -> st.SearchStrategy[tuple[str, int, int]]:
@@ -97,3 +111,18 @@ def test_markers_are_found_on_their_rows_whatever_the_line_breaks_and_characters
         assert rows[0] == rows[1] == rows[2]
         assert [value for kind, value, *_ in rows[0] if kind == "MARKER"] == [
             "Summary:", "END SUMMARY", "Note:", "Comment:", "RHTQwsQfjQQQocuments"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CAPTION_PARTS), max_size=10).map("".join))
+def test_caption_only_is_the_caption_pattern(line):
+    fast, slow = _caption_only(line), P.CAPTION_ONLY.match(line)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PARTS), max_size=12).map("".join))
+def test_awaits_number_is_found_in_the_tail(line):
+    tail = P.AWAITS_NUMBER.search(line, max(0, len(line) - _AWAITS_TAIL))
+    whole = P.AWAITS_NUMBER.search(line)
+    assert (tail and tail.span()) == (whole and whole.span())

@@ -44,6 +44,9 @@ _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of th
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
 _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
+# the first letters of the caption words (P.CAPTION_TOKEN) in any case, as re.I reads them (ſ is an s)
+_CAPTION_WORD_FIRST = frozenset("SNELCFsnelcfſ")
+_AWAITS_TAIL = 10  # characters: the longest P.AWAITS_NUMBER match ("paragraphs")
 # the front-matter field lines a text cut inside its header may end with (not a continuation
 # line nor REF, which may have swallowed unmarked body text)
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
@@ -134,6 +137,15 @@ def _holds_any(text: str, chars: str) -> bool:
         if char in text:
             return True
     return False
+
+
+def _caption_only(line: str) -> re.Match | None:
+    """``P.CAPTION_ONLY.match(line)``, tried only where a caption word opens the line after its
+    blanks and dashes, the one place one can start (on a line of dashes the pattern backtracks
+    through every split of them: ~50k instructions)."""
+    if line.lstrip(" \t-")[:1] not in _CAPTION_WORD_FIRST:
+        return None
+    return P.CAPTION_ONLY.match(line)
 
 
 def _page_numbers(line: str, pos: int, end: int) -> re.Match | None:
@@ -885,7 +897,8 @@ class _Lexer:
         if m.group("to") and not marked:  # a range "4-12." opens a paragraph only with its mark
             return None
         if not marked and self.state == BODY and self.last_number:
-            if P.AWAITS_NUMBER.search(self.prev_text):  # "... steps outlined in para" / "¶6. ..."
+            # "... steps outlined in para" / "¶6. ...": looked for in the line's tail only
+            if P.AWAITS_NUMBER.search(self.prev_text, max(0, len(self.prev_text) - _AWAITS_TAIL)):
                 return None
             number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
             in_sequence = number == self.last_number + 1
@@ -982,21 +995,21 @@ class _Lexer:
             self.state = BODY
             self.body_line(row, line)
             return
-        if cont in ("caption", "address") and P.CAPTION_ONLY.match(line):
+        if cont in ("caption", "address") and _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         if cont in ("subject", "authority", "caption", "address", "eo") and not self.blank_before:
             self.emit_fused("CONT", row, 0)
             self.cont = cont
             return
-        if cont == "tags" and not self.blank_before and P.TAG_LIST.fullmatch(line.strip()) and not P.CAPTION_ONLY.match(line):
+        if cont == "tags" and not self.blank_before and P.TAG_LIST.fullmatch(line.strip()) and not _caption_only(line):
             self.emit_fused("CONT", row, 0)
             return
         if cont == "ref" and not self.blank_before:
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
-        if P.CAPTION_ONLY.match(line):
+        if _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         if not self.seen_subject and self.eo_count == 0 and P.ADDRESS.match(line) and not P.DISTRIBUTION.match(line):
@@ -1020,7 +1033,7 @@ class _Lexer:
         points = _fused_points(line, self)
         if points and points[0][0] > 0:
             head = line[: points[0][0]]
-            kind = "CAPTION" if P.CAPTION_ONLY.match(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
+            kind = "CAPTION" if _caption_only(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
             self.emit_fused(kind, row, 0)
             return
         if self.front_lost(line):
@@ -1173,7 +1186,7 @@ class _Lexer:
         if not self.seen_authority and first in "CcDd(" and P.CLASSIFIED_AT_START.match(line):
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
-        if first in _CAPTION_FIRST and len(line) < 120 and P.CAPTION_ONLY.match(line):
+        if first in _CAPTION_FIRST and len(line) < 120 and _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         self.cont = None
