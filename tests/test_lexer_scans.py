@@ -40,6 +40,14 @@ CAPTION_PARTS = [
     "-", "--", " ", "\t", "SIPDIS", "ſipdis", "Noforn", "E F T O", "C O R R E C T E D  C O P Y", "x", "(",
     "ADDED", "NOT FOR INTERNET DISTRIBUTION", ",", ".", "SECRET", "for official use only", "LIMDIS",
 ]
+FIELD_PARTS = [
+    "E.O. 12958", "e. 0.12958", "EO 13526", "eo: 1234", "TAGS:", "TAGS PREL", "tags:", "SUBJ:", "ſubject :",
+    "REFTEL:", "refs :", "Classified By:", "CLASSFIED BY", "xClassified By", '"CLASSIFIED BY:', "DERIVED FROM:",
+    "Derived from", " ", "x", "12345", ":",
+]
+# each field pattern the lexer searches a front-matter piece with, and the words its gate asks for
+FIELD_GATES = [(P.EO_FUSED, ("E.", "EO")), (P.TAGS_FUSED, ("TAGS",)), (P.SUBJECT, ("SUBJ",)),
+               (P.REF_FUSED, ("REF",)), (P.CLASSIFIED_BY, ("BY",)), (P.DERIVED_FROM, ("FROM",))]
 TAIL_PARTS = ["para", "Paragraphs", "refs", "REFTEL", "1-", " ", "x", "s", "ſ", "-", "9", "_"]
 
 
@@ -126,3 +134,11 @@ def test_awaits_number_is_found_in_the_tail(line):
     tail = P.AWAITS_NUMBER.search(line, max(0, len(line) - _AWAITS_TAIL))
     whole = P.AWAITS_NUMBER.search(line)
     assert (tail and tail.span()) == (whole and whole.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_PARTS), max_size=8).map("".join))
+def test_field_patterns_match_only_where_their_gate_words_are(piece):
+    upper = piece.upper()
+    for pattern, words in FIELD_GATES:
+        assert not pattern.search(piece) or any(word in upper for word in words)

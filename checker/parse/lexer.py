@@ -105,26 +105,30 @@ def interpret_number(digits: str, previous: int, written: str) -> int:
 
 
 def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
-    """Where further front-matter parts start inside ``piece`` (offset, token type, end of keyword)."""
+    """Where further front-matter parts start inside ``piece`` (offset, token type, end of keyword).
+
+    Each pattern (a look-ahead tried at every position) is searched only where ``piece`` holds a
+    word every match of it holds, in any case: a cheap ``in`` on one upper-cased copy."""
     found: list[tuple[int, str, int]] = []
-    if state.eo_count == 0:
+    upper = piece.upper()
+    if state.eo_count == 0 and ("E." in upper or "EO" in upper):
         m = P.EO_FUSED.search(piece)
         if m:
             found.append((m.start(), "EO", m.end()))
-    if not state.seen_tags:
+    if not state.seen_tags and "TAGS" in piece:
         m = P.TAGS_FUSED.search(piece)
         if m:
             found.append((m.start(), "TAGS", m.end()))
     if not state.seen_subject:
-        m = P.SUBJECT.search(piece)
+        m = P.SUBJECT.search(piece) if "SUBJ" in upper else None
         if m:
             found.append((m.start(), "SUBJECT", m.end()))
-    elif not state.seen_ref:
+    elif not state.seen_ref and "REF" in upper:
         m = P.REF_FUSED.search(piece)
         if m:
             found.append((m.start(), "REF", m.end()))
     if not state.seen_authority:
-        m = P.CLASSIFIED_BY.search(piece) or P.DERIVED_FROM.search(piece)
+        m = ("BY" in upper and P.CLASSIFIED_BY.search(piece)) or ("FROM" in upper and P.DERIVED_FROM.search(piece))
         if m:
             found.append((m.start(), "CLASSIFIED_BY", m.end()))
     found.sort()
