@@ -17,6 +17,7 @@ from lark import Token
 from checker.parse import patterns as P
 from checker.parse.lexer import (
     _AWAITS_TAIL,
+    _banner_head,
     _caption_only,
     _fused_paragraphs,
     _holds_any,
@@ -48,6 +49,10 @@ FIELD_PARTS = [
 # each field pattern the lexer searches a front-matter piece with, and the words its gate asks for
 FIELD_GATES = [(P.EO_FUSED, ("E.", "EO")), (P.TAGS_FUSED, ("TAGS",)), (P.SUBJECT, ("SUBJ",)),
                (P.REF_FUSED, ("REF",)), (P.CLASSIFIED_BY, ("BY",)), (P.DERIVED_FROM, ("FROM",))]
+BANNER_PARTS = [
+    " ", "\t", '"', "'", ",", ".", "]", "ID: 245489 ", "Cable dated:2009-01-01T10:00", "SECRET", "ſecret",
+    "C O N F I D E N T I A L", "UNCLAS", "Limited Official Use", "TOP  SECRET", "//NOFORN", " SIPDIS", "x", "İD:1 ",
+]
 TAIL_PARTS = ["para", "Paragraphs", "refs", "REFTEL", "1-", " ", "x", "s", "ſ", "-", "9", "_"]
 
 
@@ -142,3 +147,10 @@ def test_field_patterns_match_only_where_their_gate_words_are(piece):
     upper = piece.upper()
     for pattern, words in FIELD_GATES:
         assert not pattern.search(piece) or any(word in upper for word in words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BANNER_PARTS), max_size=8).map("".join))
+def test_banner_head_is_the_banner_pattern(line):
+    fast, slow = _banner_head(line), P.BANNER_HEAD.match(line)
+    assert (fast and fast.span()) == (slow and slow.span())

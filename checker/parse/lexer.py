@@ -46,6 +46,8 @@ _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of th
 _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
 # the first letters of the caption words (P.CAPTION_TOKEN) in any case, as re.I reads them (ſ is an s)
 _CAPTION_WORD_FIRST = frozenset("SNELCFsnelcfſ")
+# the first letters of the level words and of ``Cable dated:``/``ID:`` in any case, as re.I reads them
+_BANNER_FIRST = frozenset("TSCULItsculiſıİ")
 _AWAITS_TAIL = 10  # characters: the longest P.AWAITS_NUMBER match ("paragraphs")
 # the front-matter field lines a text cut inside its header may end with (not a continuation
 # line nor REF, which may have swallowed unmarked body text)
@@ -141,6 +143,14 @@ def _holds_any(text: str, chars: str) -> bool:
         if char in text:
             return True
     return False
+
+
+def _banner_head(line: str) -> re.Match | None:
+    """``P.BANNER_HEAD.match(line)``, tried only where the first character after the lead's
+    blanks, quotes and brackets can open a level word or a ``Cable dated:``/``ID:`` preamble."""
+    if line.lstrip(" \t\"',.]")[:1] not in _BANNER_FIRST:
+        return None
+    return P.BANNER_HEAD.match(line)
 
 
 def _caption_only(line: str) -> re.Match | None:
@@ -686,7 +696,7 @@ class _Lexer:
         ``strict`` (in the body) demands a ``SECTION`` or originator-and-serial part, so that
         ``SECRET SERVICE AGENTS ...`` stays text.
         """
-        m = P.BANNER_HEAD.match(line)
+        m = _banner_head(line)
         if not m:
             return None
         end = m.end()
@@ -715,19 +725,19 @@ class _Lexer:
         if not self.tokens and self.pending_text is None and P.PARTIAL_NOTE.match(line):
             self.emit("PARTIAL_NOTE", row, 0, len(line))
             return
-        if P.VZCZC.match(line):
+        if "VZCZC" in line and P.VZCZC.match(line):
             self.cont = None
             self.emit("VZCZC", row, 0, len(line))
             return
-        if P.DE_LINE.match(line) and P.DE_LINE_STRICT.match(line):
+        if "DE" in line and P.DE_LINE.match(line) and P.DE_LINE_STRICT.match(line):
             self.cont = None
             self.emit("DE_LINE", row, 0, len(line))
             return
-        if P.SECURITY.match(line):
+        if "ZN" in line and P.SECURITY.match(line):
             self.cont = None
             self.emit("SECURITY", row, 0, len(line))
             return
-        if P.DTG.match(line):
+        if "Z" in line and P.DTG.match(line):
             self.cont = None
             self.emit("DTG_LINE", row, 0, len(line))
             return
@@ -822,7 +832,7 @@ class _Lexer:
         """Whether one of the next two non-blank lines is a classification line with SECTION
         or originator and serial (the cable's own, after a record row's bare level field)."""
         for line in self.next_lines(row, 2, 5):
-            head = P.BANNER_HEAD.match(line)
+            head = _banner_head(line)
             end = self.banner_end(line, strict=True) if head else None
             if end is not None and end > head.end():
                 return True
@@ -839,7 +849,7 @@ class _Lexer:
     @staticmethod
     def is_strong_banner(line: str) -> bool:
         """A letter-spaced or ``UNCLAS`` banner, recognisable even without a blank line before it."""
-        m = P.BANNER_HEAD.match(line)
+        m = _banner_head(line)
         return bool(m) and (" " in m.group("marking").strip()[:3] or m.group("marking").upper().startswith("UNCLAS"))
 
     def start_front(self, row: int, line: str, end: int, at: int = 0) -> None:
@@ -947,7 +957,7 @@ class _Lexer:
         """A line between the banner and the first paragraph."""
         cont = self.cont
         # a second classification line in the front matter (e.g. after a routing print)
-        head = P.BANNER_HEAD.match(line)
+        head = _banner_head(line)
         end = self.banner_end(line, strict=True) if head else None
         damaged = None if end is not None or self.seen_banner else self.damaged_banner_end(line)
         if damaged is not None:
@@ -959,7 +969,7 @@ class _Lexer:
                 return
             self.emit("FOOTER", row, 0, len(line))
             return
-        if P.VZCZC.match(line):
+        if "VZCZC" in line and P.VZCZC.match(line):
             self.vzczc_line(row, line)
             return
         if P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
