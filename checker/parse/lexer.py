@@ -534,7 +534,7 @@ class _Lexer:
             # a later number with a real mark (numbers between may be lost to fusing or the source)
             if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
                 return m
-        if self.last_number == 0 and self.state != BODY and P.FUSED_HINT.search(line, start, end):
+        if self.last_number == 0 and self.state != BODY and "(" in line and P.FUSED_HINT.search(line, start, end):
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
             for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
                 if self.valid_portion(m.group("mark")):
@@ -741,11 +741,13 @@ class _Lexer:
             self.cont = None
             self.emit("DTG_LINE", row, 0, len(line))
             return
-        if P.PROSIGN.match(line) or (self.cont == "prosign" and P.ROUTING_INDICATORS.match(line)):
+        if ((" R" in line or "\tR" in line) and P.PROSIGN.match(line)) or (
+            self.cont == "prosign" and P.ROUTING_INDICATORS.match(line)
+        ):
             self.cont = "prosign"
             self.emit("PROSIGN", row, 0, len(line))
             return
-        if P.DISTRIBUTION.match(line):
+        if "-" in line and P.DISTRIBUTION.match(line):
             self.cont = None
             self.emit("ROUTING_TEXT", row, 0, len(line))
             return
@@ -781,6 +783,8 @@ class _Lexer:
 
     def glued_banner(self, line: str) -> tuple[int, int] | None:
         """(start, end) of a strong banner glued behind a TAB or a csv quote in a header line."""
+        if "\t" not in line and '"' not in line:  # no glue: spare the pattern's scan
+            return None
         for glue in P.BANNER_AFTER_ADDRESS.finditer(line):
             at = glue.end()
             # cheap looks first: a level word starts right there, and no copy of the rest
