@@ -53,6 +53,10 @@ BANNER_PARTS = [
     " ", "\t", '"', "'", ",", ".", "]", "ID: 245489 ", "Cable dated:2009-01-01T10:00", "SECRET", "ſecret",
     "C O N F I D E N T I A L", "UNCLAS", "Limited Official Use", "TOP  SECRET", "//NOFORN", " SIPDIS", "x", "İD:1 ",
 ]
+# each keyword pattern front_line tries and the first characters (upper-cased) it is tried on
+LEAD_GATES = [(P.EO_AT_START, ("E",)), (P.TAGS_AT_START, ("T",)), (P.SUBJECT_AT_START, ("S",)),
+              (P.CLASSIFIED_AT_START, ("(", "C", "D")), (P.GARBLED_AUTHORITY, ("(", "C", "D")),
+              (P.REF_AT_START, ("¶", "R"))]
 TAIL_PARTS = ["para", "Paragraphs", "refs", "REFTEL", "1-", " ", "x", "s", "ſ", "-", "9", "_"]
 
 
@@ -154,3 +158,12 @@ def test_field_patterns_match_only_where_their_gate_words_are(piece):
 def test_banner_head_is_the_banner_pattern(line):
     fast, slow = _banner_head(line), P.BANNER_HEAD.match(line)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "¶", "(U) ", *FIELD_PARTS, "Classiires Richard for (D).", "REF A"]),
+                min_size=1, max_size=6).map("".join))
+def test_front_keywords_match_only_after_their_first_characters(line):
+    lead = line.lstrip(" \t")[:1].upper()
+    for pattern, firsts in LEAD_GATES:
+        assert not pattern.match(line) or lead in firsts

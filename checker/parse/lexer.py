@@ -976,21 +976,27 @@ class _Lexer:
         if "VZCZC" in line and P.VZCZC.match(line):
             self.vzczc_line(row, line)
             return
-        if P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
+        # the field keywords are tried only on a line whose first character can open them
+        lead = line.lstrip(" \t")[:1].upper()
+        if lead == "E" and P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
             self.cont = None
             self.emit_fused("EO", row, 0)
             return
-        if P.TAGS_AT_START.match(line):
+        if lead == "T" and P.TAGS_AT_START.match(line):
             self.cont = None
             self.emit_fused("TAGS", row, 0)
             return
-        if P.SUBJECT_AT_START.match(line) and not self.seen_subject:
+        if lead == "S" and P.SUBJECT_AT_START.match(line) and not self.seen_subject:
             self.emit_fused("SUBJECT", row, 0)
             return
-        if (P.CLASSIFIED_AT_START.match(line) or P.GARBLED_AUTHORITY.match(line)) and not self.seen_authority:
+        if (
+            lead in ("(", "C", "D")
+            and (P.CLASSIFIED_AT_START.match(line) or P.GARBLED_AUTHORITY.match(line))
+            and not self.seen_authority
+        ):
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
-        ref = P.REF_AT_START.match(line)
+        ref = P.REF_AT_START.match(line) if lead in ("¶", "R") else None
         if ref and (self.seen_subject or ref.group(0).rstrip().endswith(":")) and not self.is_paragraph(line):
             self.emit_fused("REF", row, 0)
             return
