@@ -167,3 +167,15 @@ def test_front_keywords_match_only_after_their_first_characters(line):
     lead = line.lstrip(" \t")[:1].upper()
     for pattern, firsts in LEAD_GATES:
         assert not pattern.match(line) or lead in firsts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "¶", "A", "D", "I", "V", "X", "é", "Ω", "1", "27", ".", ")", "(C)", "x"]),
+                min_size=1, max_size=8).map("".join))
+def test_sub_labels_open_with_a_letter_only_before_their_marks(line):
+    head = line.lstrip()
+    first, second = head[:1], head[1:2]
+    if first.isalpha():  # body_line's gates for a line opening with a letter
+        assert not P.DECIMAL_SUB.match(line)
+        assert not P.LETTERED_SUB.match(line) or second in (".", ")") or first in "IVX"
+        assert not P.OUTLINE_SUB.match(line) or second == " "

@@ -1139,7 +1139,8 @@ class _Lexer:
 
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
-        first = line.lstrip()[:1]
+        head = line.lstrip()
+        first = head[:1]
         if (first.isdigit() or first == "¶") and P.DECIMAL_SUB.match(line):
             self.cont = None
             self.emit_body_line("SUBPARAGRAPH", row)
@@ -1156,8 +1157,15 @@ class _Lexer:
             self.emit_body_line("SUBPARAGRAPH" if lower and self.valid_portion(lower.group("mark")) else "TEXT", row)
             return
         if first.isalnum() or first == "¶":
-            sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)
-            if not sub and (first.isupper() or first == "¶"):  # D 1. (S/NF) under a heading ¶D.
+            # a letter opens a label only with a period or bracket after it, a roman numeral, or
+            # an outline's blank (D 1.); a digit or ¶ may open any: the patterns are spared otherwise
+            letter = first.isalpha()
+            second = head[1:2]
+            sub = None if letter else P.DECIMAL_SUB.match(line)
+            if not sub and (not letter or second in (".", ")") or first in "IVX"):
+                sub = P.LETTERED_SUB.match(line)
+            if not sub and (first.isupper() or first == "¶") and (not letter or second == " "):
+                # D 1. (S/NF) under a heading ¶D.
                 outline = P.OUTLINE_SUB.match(line)
                 sub = outline if outline and self.valid_portion(outline.group("mark")) else None
             if sub:
