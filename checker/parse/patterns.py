@@ -245,7 +245,9 @@ FUSED_PARAGRAPH = re.compile(
 )
 # the first paragraph glued behind any word (only trusted for a first paragraph that is marked);
 # ``(?<![ \t])[ \t]+`` with the first blank taken first, as above
-FUSED_FIRST_PARAGRAPH = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")")
+FUSED_FIRST_PARAGRAPH = re.compile(
+    r"[ \t](?<![ \t][ \t])[ \t]*(?P<start>¶?(?P<digits>1)[ \t]?[.)][ \t]*" + mark() + ")"
+)
 # what every FUSED_FIRST_PARAGRAPH match holds (a number, its period or bracket, the mark's
 # parenthesis): a cheaper scan that spares its scan on the lines without one (the lexer finds
 # FUSED_PARAGRAPH matches from the marks' parentheses instead)
