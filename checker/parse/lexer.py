@@ -17,6 +17,7 @@ split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -28,8 +29,10 @@ from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
 # first letters of lines that may open something in the body: banners (C S T U L), captions
-# (S N E L C F), authority (C D), VZCZC (V); any other letter opens plain text
-_STRUCTURAL_FIRST = frozenset("CSTULNEFDVcstulnefdv")
+# (S N E L C F), authority (C D), VZCZC (V); any other letter opens plain text, and so does a
+# small letter (body_line reads such a line as text or as a marked item ``a. (S)``, never as
+# a banner, caption or authority line)
+_STRUCTURAL_FIRST = frozenset("CSTULNEFDV")
 # a line can end with a classification footer only if it ends with one of these words
 _FOOTER_ENDS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "NOFORN", " L", " T", " D")
 _DEEP_INDENT = 200  # blanks; real cables indent by a few dozen at most
@@ -41,16 +44,50 @@ _FUSED_GAP = 10  # how far a fused, marked paragraph number may jump ahead of th
 # the first letters of caption lines (SIPDIS, SENSITIVE, NOFORN, EXDIS, LIMDIS, CORRECTED COPY,
 # NOT FOR INTERNET ..., EFTO, FOR OFFICIAL USE ONLY, - - C O R R E C T E D ...), any case
 _CAPTION_FIRST = frozenset("SNELCFsnelcf-")
+# the first letters of the caption words (P.CAPTION_TOKEN) in any case, as re.I reads them (ſ is an s)
+_CAPTION_WORD_FIRST = frozenset("SNELCFsnelcfſ")
+# the first letters of the level words and of ``Cable dated:``/``ID:`` in any case, as re.I reads them
+_BANNER_FIRST = frozenset("TSCULItsculiſıİ")
+_AWAITS_TAIL = 10  # characters: the longest P.AWAITS_NUMBER match ("paragraphs")
 # the front-matter field lines a text cut inside its header may end with (not a continuation
 # line nor REF, which may have swallowed unmarked body text)
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
+_MARKER_WORDS = ("SUMMARY", "COMMENT", "NOTE", "TEXT")  # every marker holds one of them
+
+
+_new_str = str.__new__
+
+
+def _token(
+    kind: str, value: str, start_pos: int, line: int, column: int, end_line: int, end_column: int, end_pos: int
+) -> Token:
+    """``Token(kind, value, start_pos, line, column, end_line, end_column, end_pos)``, built as
+    the ``str`` subclass instance it is with its eight documented attributes set, without
+    ``Token.__new__``: its ``*args``/``**kwargs`` hand-over to ``_future_new`` and the
+    ``super()`` look-up there cost twice what the object itself does (a test checks that both
+    give the same token, attribute for attribute)."""
+    token = _new_str(Token, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start_pos
+    token.line = line
+    token.column = column
+    token.end_line = end_line
+    token.end_column = end_column
+    token.end_pos = end_pos
+    return token
+
+
+def unify_breaks(text: str) -> str:
+    """``text`` with each ``\\r\\n`` and ``\\r`` made a ``\\n`` (the other Unicode breaks stay)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def split_lines(text: str) -> list[str]:
     """Split on ``\\r\\n``, ``\\r`` and ``\\n`` only (not on the other Unicode breaks)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    return unify_breaks(text).split("\n")
 
 
 def interpret_number(digits: str, previous: int, written: str) -> int:
@@ -70,30 +107,175 @@ def interpret_number(digits: str, previous: int, written: str) -> int:
 
 
 def _fused_points(piece: str, state: "_Lexer") -> list[tuple[int, str, int]]:
-    """Where further front-matter parts start inside ``piece`` (offset, token type, end of keyword)."""
+    """Where further front-matter parts start inside ``piece`` (offset, token type, end of keyword).
+
+    Each pattern (a look-ahead tried at every position) is searched only where ``piece`` holds a
+    word every match of it holds, in any case: a cheap ``in`` on one upper-cased copy."""
     found: list[tuple[int, str, int]] = []
-    if state.eo_count == 0:
+    upper = piece.upper()
+    if state.eo_count == 0 and ("E." in upper or "EO" in upper):
         m = P.EO_FUSED.search(piece)
         if m:
             found.append((m.start(), "EO", m.end()))
-    if not state.seen_tags:
+    if not state.seen_tags and "TAGS" in piece:
         m = P.TAGS_FUSED.search(piece)
         if m:
             found.append((m.start(), "TAGS", m.end()))
     if not state.seen_subject:
-        m = P.SUBJECT.search(piece)
+        m = P.SUBJECT.search(piece) if "SUBJ" in upper else None
         if m:
             found.append((m.start(), "SUBJECT", m.end()))
-    elif not state.seen_ref:
+    elif not state.seen_ref and "REF" in upper:
         m = P.REF_FUSED.search(piece)
         if m:
             found.append((m.start(), "REF", m.end()))
     if not state.seen_authority:
-        m = P.CLASSIFIED_BY.search(piece) or P.DERIVED_FROM.search(piece)
+        m = ("BY" in upper and P.CLASSIFIED_BY.search(piece)) or ("FROM" in upper and P.DERIVED_FROM.search(piece))
         if m:
             found.append((m.start(), "CLASSIFIED_BY", m.end()))
     found.sort()
     return found
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds one of ``chars`` (one ``in`` a character: memchr speed)."""
+    for char in chars:
+        if char in text:
+            return True
+    return False
+
+
+def _banner_head(line: str) -> re.Match | None:
+    """``P.BANNER_HEAD.match(line)``, tried only where the first character after the lead's
+    blanks, quotes and brackets can open a level word or a ``Cable dated:``/``ID:`` preamble."""
+    if line.lstrip(" \t\"',.]")[:1] not in _BANNER_FIRST:
+        return None
+    return P.BANNER_HEAD.match(line)
+
+
+def _caption_only(line: str) -> re.Match | None:
+    """``P.CAPTION_ONLY.match(line)``, tried only where a caption word opens the line after its
+    blanks and dashes, the one place one can start (on a line of dashes the pattern backtracks
+    through every split of them: ~50k instructions)."""
+    if line.lstrip(" \t-")[:1] not in _CAPTION_WORD_FIRST:
+        return None
+    return P.CAPTION_ONLY.match(line)
+
+
+def _page_numbers(line: str, pos: int, end: int) -> re.Match | None:
+    """``P.PAGE_NUMBERS.search(line, pos, end)``, tried only where its ``OF nnn`` is found."""
+    if P.PAGE_OF.search(line, pos, end) is None:
+        return None
+    return P.PAGE_NUMBERS.search(line, pos, end)
+
+
+def _fused_start(line: str, paren: int, pos: int) -> int | None:
+    """The one place at or after ``pos`` where a ``P.FUSED_PARAGRAPH`` match whose mark opens at
+    ``paren`` can start, or None: walked back over the fixed shape between them (blanks, ``.``
+    or ``)``, a blank, one to three digits, ``¶``, blanks, after one of ``).-:``)."""
+    at = paren
+    while at > pos and line[at - 1] in " \t":
+        at -= 1
+    if at <= pos or line[at - 1] not in ".)":
+        return None
+    at -= 1
+    if line[at - 1] in " \t":
+        at -= 1
+    digits = at
+    while at > 0 and at > digits - 4 and line[at - 1].isdecimal():
+        at -= 1
+    if at == digits:
+        return None
+    if line[at - 1] == "¶":
+        at -= 1
+    blanks = at
+    while at > 0 and line[at - 1] in " \t":
+        at -= 1
+    if at < blanks and at >= pos and at > 0 and line[at - 1] in ").-:":
+        return at
+    return None
+
+
+def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
+    """The matches of ``P.FUSED_PARAGRAPH.finditer(line, start, end)``, found without its scan.
+
+    Every match ends in a portion mark, and what lies between its first character and the
+    mark's ``(`` is fixed in shape, so each ``(`` has at most one place where a match can start
+    (``_fused_start``), tried with ``FUSED_PARAGRAPH.match``; the regular expression's own scan
+    tries a match at every blank of the (long) line.
+    """
+    pos = start
+    paren = line.find("(", start, end)
+    while paren >= 0:
+        at = _fused_start(line, paren, pos)
+        if at is not None:
+            m = P.FUSED_PARAGRAPH.match(line, at, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+        paren = line.find("(", max(paren + 1, pos), end)
+
+
+def _marker_rows(text: str, offsets: list[int]) -> set[int] | None:
+    """The rows (0-based) of ``text`` whose line holds one of ``_may_hold_markers``' words in any
+    case, or None for a text beyond Latin-1.  One upper-cased copy of the whole text as bytes and
+    a ``find`` per word cost less than an upper-cased copy and five ``in`` tests per line; bytes
+    upper-case ASCII letters only, which is exactly how ``MARKER`` (``re.I``) matches a Latin-1
+    text.  ``offsets`` holds where each line starts."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    upper = data.upper()
+    rows = set()
+    for word in (b"QQ", b"SUMMARY", b"COMMENT", b"NOTE", b"TEXT"):
+        at = upper.find(word)
+        while at >= 0:
+            rows.add(bisect_right(offsets, at) - 1)
+            at = upper.find(word, at + 1)
+    return rows
+
+
+def _may_hold_markers(upper: str) -> bool:
+    """Whether an upper-cased stretch of text may hold a marker or a run of garbage (``QQ``)."""
+    return "QQ" in upper or "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper
+
+
+def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> list[tuple[int, int]]:
+    """The spans of ``P.MARKER.finditer(line, start, end)``, found without its scan.
+
+    ``piece`` is ``line[start:end]`` and ``upper`` its upper-cased copy.  Every match starts at a
+    SUMMARY/COMMENT/NOTE word or at the END/BEGIN at most 13 characters before a kind word
+    (``BEGIN OF   TEXT``), so ``MARKER.match`` is tried at those places only, in order and
+    past the last match, as ``finditer`` would meet them; the regular expression's scan tries
+    a look-ahead at every character of the (long) line.  The places are found in ``upper``
+    only where it is a character-for-character copy that agrees with the pattern's case
+    folding (not so for U+0130, which matches ``I`` but is its own upper case).
+    """
+    if len(upper) != len(piece) or "\u0130" in piece:
+        return [m.span() for m in P.MARKER.finditer(line, start, end)]
+    places = set()
+    for word in _MARKER_WORDS:
+        at = upper.find(word)
+        while at >= 0:
+            if word != "TEXT":  # TEXT is a marker only after END or BEGIN
+                places.add(at)
+            lead_from = max(0, at - 13)
+            for lead in ("END", "BEGIN"):
+                lead_at = upper.rfind(lead, lead_from, at)
+                if lead_at >= 0:
+                    places.add(lead_at)
+            at = upper.find(word, at + 1)
+    spans = []
+    pos = start
+    for at in sorted(places):
+        at += start
+        if at >= pos:
+            m = P.MARKER.match(line, at, end)
+            if m:
+                spans.append(m.span())
+                pos = m.end()
+    return spans
 
 
 class _Lexer:
@@ -102,10 +284,10 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         # trailing white space (including U+2028 and no-break spaces) never carries meaning
-        odd = P.BLANK_OR_BINARY.search(text) is not None
-        plain = P.BLANKS.sub(" ", text) if odd else text
+        odd = _holds_any(text, P.ODD_CHARS)
+        plain = unify_breaks(P.BLANKS.sub(" ", text) if odd else text)
         self.binary = odd and P.BINARY.search(text) is not None  # control characters: JUNK lines
-        raw_lines = split_lines(plain)
+        raw_lines = plain.split("\n")
         self.lines = [line.rstrip() for line in raw_lines]
         self.tokens: list[Token] = []
         self.pending_text: list | None = None  # [row, start, end_row, end, parts] of TEXT lines
@@ -125,6 +307,7 @@ class _Lexer:
         self.first_serial: int | None = None  # the serial number on the first banner
         # where each line starts in the text (line breaks counted as one character)
         self.offsets: list[int] = list(accumulate((len(line) + 1 for line in raw_lines[:-1]), initial=0))
+        self.marker_rows = _marker_rows(plain, self.offsets)
 
     # ------------------------------------------------------------------ emitting
     def emit(self, kind: str, row: int, start: int, end: int) -> None:
@@ -152,7 +335,7 @@ class _Lexer:
             self.flush_text()
         offset = self.offsets[row]
         self.tokens.append(
-            Token(kind, line[start:end], offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
+            _token(kind, line[start:end], offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
         )
 
     def flush_text(self) -> None:
@@ -162,7 +345,7 @@ class _Lexer:
             return
         row, start, end_row, end, parts = pending
         self.pending_text = None
-        self.tokens.append(Token(
+        self.tokens.append(_token(
             "TEXT", "\n".join(parts), self.offsets[row] + start, row + 1, start + 1,
             end_row + 1, end + 1, self.offsets[end_row] + end,
         ))
@@ -176,7 +359,7 @@ class _Lexer:
             piece = line[start:end]
             # the keyword of the current part itself is not a fusion point
             points = [p for p in _fused_points(piece, self) if p[0] > 0]
-            page = P.PAGE_NUMBERS.search(piece)
+            page = _page_numbers(piece, 0, len(piece))
             if page:
                 points.append((self.place_start(piece, page.start()), "PAGE_BREAK", page.end()))
             fused = self.fused_paragraph(piece, 1, len(piece))
@@ -312,7 +495,7 @@ class _Lexer:
         has_of = " OF " in line
         has_fused = ") " in line or ".(" in line or ". (" in line or "1." in line
         while True:
-            page = P.PAGE_NUMBERS.search(line, pos, end) if has_of else None
+            page = _page_numbers(line, pos, end) if has_of else None
             fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
             if fused is not None:
                 cut = fused.start("start")
@@ -344,14 +527,14 @@ class _Lexer:
 
     def fused_paragraph(self, line: str, start: int, end: int) -> re.Match | None:
         """A marked paragraph start fused mid-line that continues the numbering, or None."""
-        if end - start < 6 or not P.FUSED_HINT.search(line, start, end):
+        if end - start < 6:
             return None
-        for m in P.FUSED_PARAGRAPH.finditer(line, start, end):
+        for m in _fused_paragraphs(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
             # a later number with a real mark (numbers between may be lost to fusing or the source)
             if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
                 return m
-        if self.last_number == 0 and self.state != BODY:
+        if self.last_number == 0 and self.state != BODY and "(" in line and P.FUSED_HINT.search(line, start, end):
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
             for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
                 if self.valid_portion(m.group("mark")):
@@ -361,15 +544,20 @@ class _Lexer:
     def markers(self, row: int, start: int, end: int) -> None:
         """Emit SUMMARY / END SUMMARY / COMMENT / NOTE markers, and runs of transmission garbage
         (``RHTQwsQfjQQQocuments``), found in a stretch of text."""
-        line = self.lines[row]
-        if end - start < 4:
+        if end - start < 4 or (self.marker_rows is not None and row not in self.marker_rows):
             return
+        piece = self.lines[row][start:end]
+        upper = piece.upper()
+        if _may_hold_markers(upper):
+            self.emit_markers(row, start, end, piece, upper)
+
+    def emit_markers(self, row: int, start: int, end: int, piece: str, upper: str) -> None:
+        """``markers`` for a stretch ``piece`` (``upper`` upper-cased) that passed ``_may_hold_markers``."""
+        line = self.lines[row]
         found = []
-        if line.find("QQ", start, end) >= 0:
+        if "QQ" in piece:
             found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
-        upper = line[start:end].upper()
-        if "SUMMARY" in upper or "COMMENT" in upper or "NOTE" in upper or "TEXT" in upper:
-            found += [m.span() for m in P.MARKER.finditer(line, start, end)]
+        found += _marker_spans(line, start, end, piece, upper)
         for at, to in sorted(found):
             self.emit("MARKER", row, at, to)
 
@@ -381,7 +569,7 @@ class _Lexer:
             return False
         if P.OLD_PAGE.match(line):
             return True
-        m = P.PAGE_NUMBERS.search(line, 0, 60)
+        m = _page_numbers(line, 0, 60)
         return bool(m) and not line[: m.start()].strip(" \t").count(" ") > 2
 
     # ------------------------------------------------------------------ classification
@@ -396,14 +584,17 @@ class _Lexer:
                     self.cont = None
                 self.blank_before = True
                 continue
+            head = line.lstrip()
+            first = head[0]
             if binary and P.BINARY.search(line):
                 self.emit("JUNK", row, 0, len(line))
-            elif line[:_DEEP_INDENT].isspace():  # indented this deep, a line is text, whatever it says
+            elif len(head) < len(line) and line[:_DEEP_INDENT].isspace():
+                # indented this deep, a line is text, whatever it says
                 if self.state == HEADER:
                     self.emit("ROUTING_TEXT", row, 0, len(line))
                 else:
                     self.emit_body_line("TEXT", row)
-            elif (self.cont == "record" or line[:1] in "i-") and self.record_line(row, line):
+            elif (self.cont == "record" or line[0] in "i-") and self.record_line(row, line):
                 pass
             elif self.state == HEADER:
                 self.header_line(row, line)
@@ -411,11 +602,42 @@ class _Lexer:
                 self.front_line(row, line)
                 if line.endswith("..."):
                     self.truncation(row)
+            elif (
+                first.isalpha()
+                and first not in _STRUCTURAL_FIRST
+                and self.cont != "authority"
+                and "(" not in line
+                and "¶" not in line
+                and " OF " not in line
+                and not line.endswith(_FOOTER_ENDS)
+                and head[1:2] not in (".", ")")
+            ):
+                # the commonest line: paragraph text that can open nothing (no mark, number, page
+                # break, banner, caption, authority or footer can start or hide in it), nor a list
+                self.cont = None
+                pending = self.pending_text
+                if len(head) < len(line):  # emit() strips the indent
+                    self.emit("TEXT", row, 0, len(line))
+                elif pending is None:
+                    self.pending_text = [row, 0, row, len(line), [line]]
+                else:  # one more line of the TEXT token being gathered
+                    pending[2] = row
+                    pending[3] = len(line)
+                    pending[4].append(line)
+                marker_rows = self.marker_rows
+                if len(line) >= 4 and (marker_rows is None or row in marker_rows):
+                    # markers(), without the call and the copy of the line
+                    upper = line.upper()
+                    if _may_hold_markers(upper):
+                        self.emit_markers(row, 0, len(line), line, upper)
+                self.blank_before = False
+                self.last_label = None
+                self.prev_text = line
+                continue
             else:
                 self.body_line(row, line)
             self.blank_before = False
-            head = line.lstrip()[:3]
-            label = P.LIST_LABEL.match(line) if head[:1] in "(¶" or head[1:2] in ".)" else None
+            label = P.LIST_LABEL.match(line) if first in "(¶" or head[1:2] in ".)" else None
             self.last_label = label.group("letter").upper() if label else None
             self.prev_text = line
         self.flush_text()
@@ -438,7 +660,7 @@ class _Lexer:
         front matter there without leaving ``...``; the builder records it as "truncated"."""
         self.flush_text()
         at = self.offsets[row] + column
-        self.tokens.append(Token("MARKER", "", at, row + 1, column + 1, row + 1, column + 1, at))
+        self.tokens.append(_token("MARKER", "", at, row + 1, column + 1, row + 1, column + 1, at))
 
     def record_line(self, row: int, line: str) -> bool:
         """An embedded database record: its field lines, then the cable text starts again."""
@@ -474,7 +696,7 @@ class _Lexer:
         ``strict`` (in the body) demands a ``SECTION`` or originator-and-serial part, so that
         ``SECRET SERVICE AGENTS ...`` stays text.
         """
-        m = P.BANNER_HEAD.match(line)
+        m = _banner_head(line)
         if not m:
             return None
         end = m.end()
@@ -503,27 +725,29 @@ class _Lexer:
         if not self.tokens and self.pending_text is None and P.PARTIAL_NOTE.match(line):
             self.emit("PARTIAL_NOTE", row, 0, len(line))
             return
-        if P.VZCZC.match(line):
+        if "VZCZC" in line and P.VZCZC.match(line):
             self.cont = None
             self.emit("VZCZC", row, 0, len(line))
             return
-        if P.DE_LINE.match(line) and P.DE_LINE_STRICT.match(line):
+        if "DE" in line and P.DE_LINE.match(line) and P.DE_LINE_STRICT.match(line):
             self.cont = None
             self.emit("DE_LINE", row, 0, len(line))
             return
-        if P.SECURITY.match(line):
+        if "ZN" in line and P.SECURITY.match(line):
             self.cont = None
             self.emit("SECURITY", row, 0, len(line))
             return
-        if P.DTG.match(line):
+        if "Z" in line and P.DTG.match(line):
             self.cont = None
             self.emit("DTG_LINE", row, 0, len(line))
             return
-        if P.PROSIGN.match(line) or (self.cont == "prosign" and P.ROUTING_INDICATORS.match(line)):
+        if ((" R" in line or "\tR" in line) and P.PROSIGN.match(line)) or (
+            self.cont == "prosign" and P.ROUTING_INDICATORS.match(line)
+        ):
             self.cont = "prosign"
             self.emit("PROSIGN", row, 0, len(line))
             return
-        if P.DISTRIBUTION.match(line):
+        if "-" in line and P.DISTRIBUTION.match(line):
             self.cont = None
             self.emit("ROUTING_TEXT", row, 0, len(line))
             return
@@ -559,6 +783,8 @@ class _Lexer:
 
     def glued_banner(self, line: str) -> tuple[int, int] | None:
         """(start, end) of a strong banner glued behind a TAB or a csv quote in a header line."""
+        if "\t" not in line and '"' not in line:  # no glue: spare the pattern's scan
+            return None
         for glue in P.BANNER_AFTER_ADDRESS.finditer(line):
             at = glue.end()
             # cheap looks first: a level word starts right there, and no copy of the rest
@@ -610,7 +836,7 @@ class _Lexer:
         """Whether one of the next two non-blank lines is a classification line with SECTION
         or originator and serial (the cable's own, after a record row's bare level field)."""
         for line in self.next_lines(row, 2, 5):
-            head = P.BANNER_HEAD.match(line)
+            head = _banner_head(line)
             end = self.banner_end(line, strict=True) if head else None
             if end is not None and end > head.end():
                 return True
@@ -627,7 +853,7 @@ class _Lexer:
     @staticmethod
     def is_strong_banner(line: str) -> bool:
         """A letter-spaced or ``UNCLAS`` banner, recognisable even without a blank line before it."""
-        m = P.BANNER_HEAD.match(line)
+        m = _banner_head(line)
         return bool(m) and (" " in m.group("marking").strip()[:3] or m.group("marking").upper().startswith("UNCLAS"))
 
     def start_front(self, row: int, line: str, end: int, at: int = 0) -> None:
@@ -689,7 +915,8 @@ class _Lexer:
         if m.group("to") and not marked:  # a range "4-12." opens a paragraph only with its mark
             return None
         if not marked and self.state == BODY and self.last_number:
-            if P.AWAITS_NUMBER.search(self.prev_text):  # "... steps outlined in para" / "¶6. ..."
+            # "... steps outlined in para" / "¶6. ...": looked for in the line's tail only
+            if P.AWAITS_NUMBER.search(self.prev_text, max(0, len(self.prev_text) - _AWAITS_TAIL)):
                 return None
             number = interpret_number(m.group("digits"), self.last_number, m.group("num"))
             in_sequence = number == self.last_number + 1
@@ -734,7 +961,7 @@ class _Lexer:
         """A line between the banner and the first paragraph."""
         cont = self.cont
         # a second classification line in the front matter (e.g. after a routing print)
-        head = P.BANNER_HEAD.match(line)
+        head = _banner_head(line)
         end = self.banner_end(line, strict=True) if head else None
         damaged = None if end is not None or self.seen_banner else self.damaged_banner_end(line)
         if damaged is not None:
@@ -746,24 +973,30 @@ class _Lexer:
                 return
             self.emit("FOOTER", row, 0, len(line))
             return
-        if P.VZCZC.match(line):
+        if "VZCZC" in line and P.VZCZC.match(line):
             self.vzczc_line(row, line)
             return
-        if P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
+        # the field keywords are tried only on a line whose first character can open them
+        lead = line.lstrip(" \t")[:1].upper()
+        if lead == "E" and P.EO_AT_START.match(line) and (P.EO_FUSED.match(line) or P.EO_KEYWORD.match(line)):
             self.cont = None
             self.emit_fused("EO", row, 0)
             return
-        if P.TAGS_AT_START.match(line):
+        if lead == "T" and P.TAGS_AT_START.match(line):
             self.cont = None
             self.emit_fused("TAGS", row, 0)
             return
-        if P.SUBJECT_AT_START.match(line) and not self.seen_subject:
+        if lead == "S" and P.SUBJECT_AT_START.match(line) and not self.seen_subject:
             self.emit_fused("SUBJECT", row, 0)
             return
-        if (P.CLASSIFIED_AT_START.match(line) or P.GARBLED_AUTHORITY.match(line)) and not self.seen_authority:
+        if (
+            lead in ("(", "C", "D")
+            and (P.CLASSIFIED_AT_START.match(line) or P.GARBLED_AUTHORITY.match(line))
+            and not self.seen_authority
+        ):
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
-        ref = P.REF_AT_START.match(line)
+        ref = P.REF_AT_START.match(line) if lead in ("¶", "R") else None
         if ref and (self.seen_subject or ref.group(0).rstrip().endswith(":")) and not self.is_paragraph(line):
             self.emit_fused("REF", row, 0)
             return
@@ -786,21 +1019,21 @@ class _Lexer:
             self.state = BODY
             self.body_line(row, line)
             return
-        if cont in ("caption", "address") and P.CAPTION_ONLY.match(line):
+        if cont in ("caption", "address") and _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         if cont in ("subject", "authority", "caption", "address", "eo") and not self.blank_before:
             self.emit_fused("CONT", row, 0)
             self.cont = cont
             return
-        if cont == "tags" and not self.blank_before and P.TAG_LIST.fullmatch(line.strip()) and not P.CAPTION_ONLY.match(line):
+        if cont == "tags" and not self.blank_before and P.TAG_LIST.fullmatch(line.strip()) and not _caption_only(line):
             self.emit_fused("CONT", row, 0)
             return
         if cont == "ref" and not self.blank_before:
             self.emit_fused("CONT", row, 0)
             self.cont = "ref"
             return
-        if P.CAPTION_ONLY.match(line):
+        if _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         if not self.seen_subject and self.eo_count == 0 and P.ADDRESS.match(line) and not P.DISTRIBUTION.match(line):
@@ -824,7 +1057,7 @@ class _Lexer:
         points = _fused_points(line, self)
         if points and points[0][0] > 0:
             head = line[: points[0][0]]
-            kind = "CAPTION" if P.CAPTION_ONLY.match(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
+            kind = "CAPTION" if _caption_only(head) or P.ROUTING_CAPTION.match(head) else "TEXT"
             self.emit_fused(kind, row, 0)
             return
         if self.front_lost(line):
@@ -905,24 +1138,9 @@ class _Lexer:
         return (parts.level is not None or bool(parts.controls)) and not parts.unknown
 
     def body_line(self, row: int, line: str) -> None:
-        """A line after the first paragraph has started."""
-        first = line.lstrip()[:1]
-        if (
-            first.isalpha()
-            and first not in _STRUCTURAL_FIRST
-            and self.cont != "authority"
-            and "(" not in line
-            and "¶" not in line
-            and " OF " not in line
-            and not line.endswith(_FOOTER_ENDS)
-            and line.lstrip()[1:2] not in (".", ")")
-        ):
-            # the commonest line: paragraph text that can open nothing (no mark, number, page
-            # break, banner, caption, authority or footer can start or hide in it)
-            self.cont = None
-            self.emit("TEXT", row, 0, len(line))
-            self.markers(row, 0, len(line))
-            return
+        """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
+        head = line.lstrip()
+        first = head[:1]
         if (first.isdigit() or first == "¶") and P.DECIMAL_SUB.match(line):
             self.cont = None
             self.emit_body_line("SUBPARAGRAPH", row)
@@ -939,8 +1157,15 @@ class _Lexer:
             self.emit_body_line("SUBPARAGRAPH" if lower and self.valid_portion(lower.group("mark")) else "TEXT", row)
             return
         if first.isalnum() or first == "¶":
-            sub = P.DECIMAL_SUB.match(line) or P.LETTERED_SUB.match(line)
-            if not sub and (first.isupper() or first == "¶"):  # D 1. (S/NF) under a heading ¶D.
+            # a letter opens a label only with a period or bracket after it, a roman numeral, or
+            # an outline's blank (D 1.); a digit or ¶ may open any: the patterns are spared otherwise
+            letter = first.isalpha()
+            second = head[1:2]
+            sub = None if letter else P.DECIMAL_SUB.match(line)
+            if not sub and (not letter or second in (".", ")") or first in "IVX"):
+                sub = P.LETTERED_SUB.match(line)
+            if not sub and (first.isupper() or first == "¶") and (not letter or second == " "):
+                # D 1. (S/NF) under a heading ¶D.
                 outline = P.OUTLINE_SUB.match(line)
                 sub = outline if outline and self.valid_portion(outline.group("mark")) else None
             if sub:
@@ -993,7 +1218,7 @@ class _Lexer:
         if not self.seen_authority and first in "CcDd(" and P.CLASSIFIED_AT_START.match(line):
             self.emit_fused("CLASSIFIED_BY", row, 0)
             return
-        if first in _CAPTION_FIRST and len(line) < 120 and P.CAPTION_ONLY.match(line):
+        if first in _CAPTION_FIRST and len(line) < 120 and _caption_only(line):
             self.emit("CAPTION", row, 0, len(line))
             return
         self.cont = None
