@@ -535,8 +535,10 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
     tok = draft.start
     number = number_raw = None
     marking = None
-    if tok.type == "PARAGRAPH":
+    numbered = tok.type == "PARAGRAPH"
+    if numbered:
         m = P.PARAGRAPH.match(tok)
+        after = m.end()  # the text after the number and mark
         digits = m.group("digits")
         number_raw = m.group("num").strip()
         if m.group("premark"):
@@ -551,7 +553,7 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
             and not number_raw.startswith("¶")
         ):
             number = expected  # "17." after 6: the leading 1 is the residue of the ¶ anchor
-        marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark") or _late_marking(tok, m.end())
+        marking = _marking_in(tok, m, "mark") or _marking_in(tok, m, "premark") or _late_marking(tok, after)
         if marking is None and draft.mark_from is not None:
             carrier = P.PORTION_START.match(draft.mark_from)
             marking = _marking_in(draft.mark_from, carrier, "mark") if carrier else None
@@ -560,9 +562,9 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
         marking = _marking_in(tok, m, "mark") if m else None
     end_line, end_column = tok.end_line, tok.end_column
     subparagraphs = []
-    if tok.type == "PARAGRAPH" and P.INLINE_ITEM_HINT.search(tok, m.end()):
+    if numbered and P.INLINE_ITEM_HINT.search(tok, after):
         # ... TERRORISM I. (S/NF) ANTI-AMERICAN ...: marked inline items
-        for item in P.INLINE_ITEM.finditer(tok, m.end()):
+        for item in P.INLINE_ITEM.finditer(tok, after):
             item_mark = _marking_in(tok, item, "mark")
             if item_mark is not None and item_mark.level is not None:
                 column = tok.column + item.start()
@@ -570,7 +572,7 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
                     SubParagraph(item.group("label"), item_mark, Span(tok.line, column, tok.line, column + 2))
                 )
     # every INLINE_BULLET match holds "--": a find spares the search on the other lines
-    inline = P.INLINE_BULLET.search(tok, 0, 120) if tok.type == "PARAGRAPH" and tok.find("--", 0, 120) >= 0 else None
+    inline = P.INLINE_BULLET.search(tok, 0, 120) if numbered and tok.find("--", 0, 120) >= 0 else None
     if inline:  # 1.KEY POINTS -- (C) On May 18, ...: a marked bullet on the heading's line
         bullet_mark = _marking_in(tok, inline, "mark")
         if bullet_mark is not None:
@@ -578,8 +580,8 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
             subparagraphs.append(SubParagraph("--", bullet_mark, Span(tok.line, column, tok.line, column + 2)))
     authority_here = False  # an authority block that opens on the paragraph's own line
     for item in draft.items:  # one pass: the sub-paragraphs, the end, the authority block
-        if isinstance(item, Token):
-            end = (item.end_line, item.end_column)
+        if isinstance(item, Token):  # most items: a text line (the end compared without tuples)
+            line, column = item.end_line, item.end_column
         elif isinstance(item, PageMark):
             continue  # a page break inside a paragraph does not extend it
         else:
@@ -588,15 +590,17 @@ def _paragraph(draft: ParagraphDraft, previous: int | None) -> Paragraph:
                 subparagraphs.append(item)
             elif isinstance(item, Authority) and span.line == tok.line:
                 authority_here = True
-            end = (span.end_line, span.end_column)
-        if end > (end_line, end_column):
-            end_line, end_column = end
+            line, column = span.end_line, span.end_column
+        if line > end_line or (line == end_line and column > end_column):
+            end_line, end_column = line, column
+    if numbered:
+        redacted = P.REDACTION_START.match(tok, after) is not None or P.OPEN_ONLY_MARK.match(tok, after) is not None
+        authority_here = authority_here or P.CLASSIFIED_AT_START.match(tok, after) is not None
+    else:
+        redacted = _redacted_at(tok, m)
     return Paragraph(
-        number, number_raw, marking, _under_roman_items(subparagraphs),
-        Span(tok.line, tok.column, end_line, end_column),
-        _redacted_at(tok, m) or (tok.type == "PARAGRAPH" and P.OPEN_ONLY_MARK.match(tok, m.end()) is not None),
-        authority_here
-        or (tok.type == "PARAGRAPH" and P.CLASSIFIED_AT_START.match(tok, m.end()) is not None),
+        number, number_raw, marking, _under_roman_items(subparagraphs) if subparagraphs else (),
+        Span(tok.line, tok.column, end_line, end_column), redacted, authority_here,
     )
 
 
