@@ -8,6 +8,7 @@ still modelled.  The parsers are built on first use, not on import.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from checker.model import Cable, Marking, ParseError, Span
 
@@ -53,27 +54,93 @@ def _line_count(text: str) -> int:
     return breaks if text.endswith(("\n", "\r")) else breaks + 1
 
 
+#: The parse table last fed (Lark's) and its actions as :func:`_feed` reads them.
+_ACTIONS: list[Any] = [None, {}]
+
+
+def _actions(conf: Any) -> dict[Any, dict[str, Any]]:
+    """The LALR actions of Lark's parse table, state -> token or rule name -> the state to
+    shift to, or for a reduction the tuple (the rule's length, its callback, the rule name).
+    Lark's table holds ``(Shift, state)`` / ``(Reduce, rule)`` and its feed looks the rule up
+    in the callbacks (``Rule.__hash__``, in Python) and its length and name at every
+    reduction; these are read once per table here instead."""
+    states = conf.states
+    if _ACTIONS[0] is not states:
+        from lark.parsers.lalr_analysis import Shift
+
+        callbacks = conf.callbacks
+        compiled = {
+            state: {
+                kind: arg if action is Shift
+                else (len(arg.expansion), callbacks[arg] if callbacks else None, arg.origin.name)
+                for kind, (action, arg) in row.items()
+            }
+            for state, row in states.items()
+        }
+        _ACTIONS[:] = [states, compiled]
+    return _ACTIONS[1]
+
+
+def _feed(state: Any, tokens: list[Any]) -> list[ParseError]:
+    """Feed the line tokens to Lark's LALR parser state, as its ``feed_token`` does (the same
+    shifts, reductions and callbacks, on the state's own stacks) in one loop instead of a
+    call per token; a token the grammar has no place for is skipped, recorded as a parse
+    error from the ``UnexpectedToken`` that Lark's own ``feed_token`` raises for it."""
+    conf = state.parse_conf
+    actions = _actions(conf)
+    callbacks = conf.callbacks
+    state_stack, value_stack = state.state_stack, state.value_stack
+    errors: list[ParseError] = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            step = actions[state_stack[-1]].get(kind)
+            if step is None:  # a line the grammar has no place for: skip it
+                errors.append(_unexpected(state, token))
+                break
+            if type(step) is not tuple:  # shift the token
+                state_stack.append(step)
+                value_stack.append(token if kind not in callbacks else callbacks[kind](token))
+                break
+            size, callback, origin = step  # reduce by a rule, then go to the state after it
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = callback(children) if callback is not None else children
+            state_stack.append(actions[state_stack[-1]][origin])
+            value_stack.append(value)
+    return errors
+
+
+def _unexpected(state: Any, token: Any) -> ParseError:
+    """The parse error of a token the parser state has no action for: Lark's ``feed_token``
+    raises the ``UnexpectedToken`` that :func:`~checker.parse.errors.parse_error` labels."""
+    from lark.exceptions import UnexpectedToken
+
+    from checker.parse.errors import parse_error
+
+    try:
+        state.feed_token(token)
+    except UnexpectedToken as error:
+        return parse_error(error)
+    raise AssertionError("the parser took a token it has no action for")
+
+
 def parse_cable(text: str) -> Cable:
     """The model of ``text``; parse errors are recorded in the model, never raised."""
     line_count = _line_count(text)
     if not text or text.isspace():  # what strip() would leave empty, without copying the text
         return _empty_cable((ParseError("empty text: no cable to parse", Span(1, 1, 1, 1)),), line_count)
     try:
-        from lark.exceptions import UnexpectedToken
-
-        from checker.parse.errors import parse_error
         from checker.parse.grammar import cable_parser
         from checker.parse.lexer import tokenize
 
         parser = cable_parser().parse_interactive(None)
-        state = parser.parser_state
-        errors: list[ParseError] = []
         tokens = tokenize(text)
-        for token in tokens:
-            try:
-                state.feed_token(token)
-            except UnexpectedToken as error:  # a line the grammar has no place for: skip it
-                errors.append(parse_error(error))
+        errors = _feed(parser.parser_state, tokens)
         finish = parser.feed_eof(tokens[-1] if tokens else None)  # ToModel.cable: the Cable but for these two
         return finish(parse_errors=tuple(errors), line_count=line_count)
     except RecursionError:

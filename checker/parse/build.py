@@ -385,8 +385,8 @@ class ToModel(Transformer):
         routing = main[0] or next((v[0] for v in versions if v[0] is not None), None) or RoutingItems()
         front = main[1] or FrontItems()
         drafts = main[2] or []
-        items = list(routing) + list(front)
-        header = _header(list(routing), items, partial is not None)
+        items = [*routing, *front]
+        header = _header(routing, items, partial is not None)
         banners: list[Banner] = []
         captions: list[Caption] = []
         eo = tags = subject = authority = None
@@ -649,17 +649,12 @@ def _drop_letter_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 def _signature(items: list, start: Token | None) -> str | None:
     """The signature: a short name on the last line, or a surname fused to the last sentence."""
-    texts = [i for i in items if isinstance(i, Token) and i.type == "TEXT"]
-    candidates = []
-    if texts:
-        candidates.append(texts[-1])
-    elif start is not None:
-        candidates.append(start)
-    for tok in candidates:
-        last_line = str(tok).rsplit("\n", 1)[-1].strip()
-        if _SIGNATURE_LINE.fullmatch(last_line) and len(last_line) <= 40:
-            return last_line
-        m = _SIGNATURE_FUSED.search(last_line)
-        if m:
-            return m.group("name")
-    return None
+    # the last text line, found from the end (the last paragraph may run to many lines)
+    tok = next((i for i in reversed(items) if isinstance(i, Token) and i.type == "TEXT"), start)
+    if tok is None:
+        return None
+    last_line = str(tok).rsplit("\n", 1)[-1].strip()
+    if _SIGNATURE_LINE.fullmatch(last_line) and len(last_line) <= 40:
+        return last_line
+    m = _SIGNATURE_FUSED.search(last_line)
+    return m.group("name") if m else None
