@@ -7,7 +7,9 @@ still modelled.  The parsers are built on first use, not on import.
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from checker.model import Cable, Marking, ParseError, Span
@@ -81,6 +83,35 @@ def _actions(conf: Any) -> dict[Any, dict[str, Any]]:
     return _ACTIONS[1]
 
 
+@functools.cache
+def _parsing_tools() -> tuple[Callable[[], Any], type, type, type, Callable[[str], list[Any]]]:
+    """What parsing a cable takes, imported on first use and not per cable (where a ``from``
+    import costs a call of importlib's): the cable parser, Lark's LALR configuration, parser
+    state and token classes, the line lexer."""
+    from lark import Token
+    from lark.parsers.lalr_parser_state import ParseConf, ParserState
+
+    from checker.parse.grammar import cable_parser
+    from checker.parse.lexer import tokenize
+
+    return cable_parser, ParseConf, ParserState, Token, tokenize
+
+
+#: The cable parser last used and its LALR configuration (a new parser, as a benchmark
+#: builds, gets its own)
+_CONF: list[Any] = [None, None]
+
+
+def _cable_conf(parser: Any, make_conf: type) -> Any:
+    """The cable parser's LALR configuration (its table, the transformer's callbacks, the
+    start symbol): a cable is parsed from a bare parser state on it, as ``parse_interactive``
+    would, without the lexer thread and interactive parser it wraps it in for every cable."""
+    if _CONF[0] is not parser:
+        lalr = parser.parser.parser.parser  # Lark -> ParsingFrontend -> LALR_Parser -> _Parser
+        _CONF[:] = [parser, make_conf(lalr.parse_table, lalr.callbacks, "cable")]
+    return _CONF[1]
+
+
 def _feed(state: Any, tokens: list[Any]) -> list[ParseError]:
     """Feed the line tokens to Lark's LALR parser state, as its ``feed_token`` does (the same
     shifts, reductions and callbacks, on the state's own stacks) in one loop instead of a
@@ -135,13 +166,12 @@ def parse_cable(text: str) -> Cable:
     if not text or text.isspace():  # what strip() would leave empty, without copying the text
         return _empty_cable((ParseError("empty text: no cable to parse", Span(1, 1, 1, 1)),), line_count)
     try:
-        from checker.parse.grammar import cable_parser
-        from checker.parse.lexer import tokenize
-
-        parser = cable_parser().parse_interactive(None)
+        cable_parser, ParseConf, ParserState, Token, tokenize = _parsing_tools()
+        state = ParserState(_cable_conf(cable_parser(), ParseConf), None)
         tokens = tokenize(text)
-        errors = _feed(parser.parser_state, tokens)
-        finish = parser.feed_eof(tokens[-1] if tokens else None)  # ToModel.cable: the Cable but for these two
+        errors = _feed(state, tokens)
+        end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
+        finish = state.feed_token(end, True)  # ToModel.cable: the Cable but for these two
         return finish(parse_errors=tuple(errors), line_count=line_count)
     except RecursionError:
         return _empty_cable((ParseError("text too deeply nested to parse", Span(1, 1, 1, 1)),), line_count)
