@@ -16,6 +16,7 @@ split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from checker.parse import patterns as P
+from checker.parse.grammar import marking_parser
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
@@ -276,6 +278,29 @@ def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> li
                 spans.append(m.span())
                 pos = m.end()
     return spans
+
+
+@functools.cache
+def _portion_start() -> re.Pattern[str]:
+    """What a portion marking must start with: blanks, perhaps a separator, then a level, a
+    control, a NATO level or ``REL TO``, written with the grammar's own terminals.  A marking
+    with no unknown part has one of these as its first part, so a text that does not start so
+    (``COMPOSED LARGELY OF TAJIKS``, most parenthesised prose) is refused without a parse."""
+    grammar = marking_parser()
+    sep = grammar.get_terminal("SEP").pattern.to_regexp()
+    first = "|".join(
+        grammar.get_terminal(name).pattern.to_regexp() for name in ("LEVEL", "CONTROL", "NATO_LEVEL", "REL_TO")
+    )
+    return re.compile(f"[ \t]*(?:{sep})?(?:{first})")
+
+
+@functools.lru_cache(maxsize=8192)
+def _valid_portion(raw: str) -> bool:
+    """``_Lexer.valid_portion``, memoised: the same marks and the same prose recur."""
+    if _portion_start().match(raw) is None:
+        return False
+    parts = marking_parts(raw)
+    return (parts.level is not None or bool(parts.controls)) and not parts.unknown
 
 
 class _Lexer:
@@ -1134,8 +1159,7 @@ class _Lexer:
     @staticmethod
     def valid_portion(raw: str) -> bool:
         """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
-        parts = marking_parts(raw)
-        return (parts.level is not None or bool(parts.controls)) and not parts.unknown
+        return _valid_portion(raw)
 
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
