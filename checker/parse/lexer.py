@@ -55,6 +55,7 @@ _AWAITS_TAIL = 10  # characters: the longest P.AWAITS_NUMBER match ("paragraphs"
 # line nor REF, which may have swallowed unmarked body text)
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
 _MARKER_WORDS = ("SUMMARY", "COMMENT", "NOTE", "TEXT")  # every marker holds one of them
+_MARKER_BYTES = tuple(word.encode() for word in _MARKER_WORDS)
 
 
 _new_str = str.__new__
@@ -219,18 +220,26 @@ def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
 
 
 def _marker_rows(text: str, offsets: list[int]) -> set[int] | None:
-    """The rows (0-based) of ``text`` whose line holds one of ``_may_hold_markers``' words in any
-    case, or None for a text beyond Latin-1.  One upper-cased copy of the whole text as bytes and
-    a ``find`` per word cost less than an upper-cased copy and five ``in`` tests per line; bytes
-    upper-case ASCII letters only, which is exactly how ``MARKER`` (``re.I``) matches a Latin-1
-    text.  ``offsets`` holds where each line starts."""
+    """The rows (0-based) of ``text`` whose line holds an upper-case ``QQ`` or a marker word in
+    any case, or None for a text beyond Latin-1: no other line has a marker or a run of garbage.
+    One upper-cased copy of the whole text as bytes and a ``find`` per word cost less than an
+    upper-cased copy and five ``in`` tests per line; bytes upper-case ASCII letters only, which
+    is exactly how ``MARKER`` (``re.I``) matches a Latin-1 text.  ``offsets`` holds where each
+    line starts."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
         return None
-    upper = data.upper()
     rows = set()
-    for word in (b"QQ", b"SUMMARY", b"COMMENT", b"NOTE", b"TEXT"):
+    # garbage counts only as an upper-case QQ (``emit_markers``), found by its rare letter: a
+    # scan for one byte, a few hits a text, costs a third of a ``find`` for two
+    at = data.find(b"Q")
+    while at >= 0:
+        if data[at + 1 : at + 2] == b"Q":
+            rows.add(bisect_right(offsets, at) - 1)
+        at = data.find(b"Q", at + 1)
+    upper = data.upper()
+    for word in _MARKER_BYTES:
         at = upper.find(word)
         while at >= 0:
             rows.add(bisect_right(offsets, at) - 1)
