@@ -527,7 +527,8 @@ class _Lexer:
                 end = m.start()
         pos = start
         has_of = " OF " in line
-        has_fused = ") " in line or ".(" in line or ". (" in line or "1." in line
+        # a fused start holds a mark's parenthesis: one scan for it spares the others on most lines
+        has_fused = "(" in line and (") " in line or ".(" in line or ". (" in line or "1." in line)
         while True:
             page = _page_numbers(line, pos, end) if has_of else None
             fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
