@@ -25,8 +25,8 @@ from checker.parse.lexer import (
     _marker_spans,
     _portion_start,
     _token,
-    _valid_portion,
     tokenize,
+    valid_portion,
 )
 from checker.parse.markings import marking_parts
 
@@ -195,6 +195,6 @@ PORTION_PARTS = [
 def test_a_refused_portion_start_is_never_a_valid_marking(raw):
     marking = marking_parts(raw)
     valid = (marking.level is not None or bool(marking.controls)) and not marking.unknown
-    assert _valid_portion(raw) == valid
+    assert valid_portion(raw) == valid
     if valid:
         assert _portion_start().match(raw)

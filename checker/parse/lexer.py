@@ -304,8 +304,9 @@ def _portion_start() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _valid_portion(raw: str) -> bool:
-    """``_Lexer.valid_portion``, memoised: the same marks and the same prose recur."""
+def valid_portion(raw: str) -> bool:
+    """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``);
+    memoised, as the same marks and the same prose recur."""
     if _portion_start().match(raw) is None:
         return False
     parts = marking_parts(raw)
@@ -449,7 +450,7 @@ class _Lexer:
         if self.cont != "authority" or self.blank_before or not self.authority_incomplete():
             return False
         mark = para.group("mark") or para.group("premark")
-        return mark is None or not self.valid_portion(mark)
+        return mark is None or not valid_portion(mark)
 
     def authority_tokens(self) -> list[Token]:
         """The CLASSIFIED_BY token just emitted and its continuation lines."""
@@ -551,7 +552,7 @@ class _Lexer:
             kind = "TEXT"
             after = P.PARAGRAPH_AFTER_BREAK.match(line, pos, end)
             if after and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP:
-                if self.valid_portion(after.group("mark")):  # ... 002 OF 003 5. (SBU) ...
+                if valid_portion(after.group("mark")):  # ... 002 OF 003 5. (SBU) ...
                     self.state, self.cont = BODY, None
                     self.last_number = int(after.group("digits"))
                     pos, kind = after.start("start"), "PARAGRAPH"
@@ -567,12 +568,12 @@ class _Lexer:
         for m in _fused_paragraphs(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
             # a later number with a real mark (numbers between may be lost to fusing or the source)
-            if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
+            if self.last_number < number <= self.last_number + _FUSED_GAP and valid_portion(m.group("mark")):
                 return m
         if self.last_number == 0 and self.state != BODY and "(" in line and P.FUSED_HINT.search(line, start, end):
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
             for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
-                if self.valid_portion(m.group("mark")):
+                if valid_portion(m.group("mark")):
                     return m
         return None
 
@@ -944,7 +945,7 @@ class _Lexer:
         if not m or m.group("digits") is None:
             return None
         mark = m.group("mark") or m.group("premark")
-        marked = mark is not None and self.valid_portion(mark)
+        marked = mark is not None and valid_portion(mark)
         if not m.group("num").rstrip().endswith((".", ")")) and not marked:
             return None
         if m.group("to") and not marked:  # a range "4-12." opens a paragraph only with its mark
@@ -1084,7 +1085,7 @@ class _Lexer:
             self.emit_fused("CAPTION", row, 0)
             return
         portion = P.PORTION_START.match(line)
-        if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
+        if portion and valid_portion(portion.group("mark")) and not self.continues_list(line):
             self.state = BODY
             self.body_line(row, line)
             return
@@ -1126,7 +1127,7 @@ class _Lexer:
         if (
             after
             and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP
-            and self.valid_portion(after.group("mark"))
+            and valid_portion(after.group("mark"))
         ):
             self.state, self.cont = BODY, None
             self.last_number = int(after.group("digits"))
@@ -1166,11 +1167,6 @@ class _Lexer:
         label = P.LIST_LABEL.match(line)
         return bool(label and self.last_label and ord(label.group("letter").upper()) == ord(self.last_label) + 1)
 
-    @staticmethod
-    def valid_portion(raw: str) -> bool:
-        """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
-        return _valid_portion(raw)
-
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
         head = line.lstrip()
@@ -1188,7 +1184,7 @@ class _Lexer:
         elif first.islower() and self.cont != "authority":
             self.cont = None
             lower = P.MARKED_LOWER_SUB.match(line)  # a. (S) ...: a marked lettered item
-            self.emit_body_line("SUBPARAGRAPH" if lower and self.valid_portion(lower.group("mark")) else "TEXT", row)
+            self.emit_body_line("SUBPARAGRAPH" if lower and valid_portion(lower.group("mark")) else "TEXT", row)
             return
         if first.isalnum() or first == "¶":
             # a letter opens a label only with a period or bracket after it, a roman numeral, or
@@ -1201,20 +1197,20 @@ class _Lexer:
             if not sub and (first.isupper() or first == "¶") and (not letter or second == " "):
                 # D 1. (S/NF) under a heading ¶D.
                 outline = P.OUTLINE_SUB.match(line)
-                sub = outline if outline and self.valid_portion(outline.group("mark")) else None
+                sub = outline if outline and valid_portion(outline.group("mark")) else None
             if sub:
                 self.cont = None
                 self.emit_body_line("SUBPARAGRAPH", row)
                 return
         elif first == "-":
             bullet = P.BULLET.match(line)
-            if bullet and (bullet.group("dashes") == "--" or self.valid_portion(bullet.group("mark") or "")):
+            if bullet and (bullet.group("dashes") == "--" or valid_portion(bullet.group("mark") or "")):
                 self.cont = None
                 self.emit_body_line("BULLET", row)
                 return
         elif first == "(":
             portion = P.PORTION_START.match(line)
-            if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
+            if portion and valid_portion(portion.group("mark")) and not self.continues_list(line):
                 self.cont = None
                 if not self.seen_authority and P.CLASSIFIED_BY.match(line, portion.end() + 1):
                     self.emit("PORTION_PARAGRAPH", row, 0, portion.end())
