@@ -23,9 +23,12 @@ from checker.parse.lexer import (
     _fused_paragraphs,
     _holds_any,
     _marker_spans,
+    _portion_start,
     _token,
     tokenize,
+    valid_portion,
 )
+from checker.parse.markings import marking_parts
 
 MARKER_PARTS = [
     "END", "end", "BEGIN", "Begin", "OF", "of", " ", "  ", "\t", "SUMMARY", "Summary", "COMMENT",
@@ -178,3 +181,20 @@ def test_sub_labels_open_with_a_letter_only_before_their_marks(line):
         assert not P.DECIMAL_SUB.match(line)
         assert not P.LETTERED_SUB.match(line) or second in (".", ")") or first in "IVX"
         assert not P.OUTLINE_SUB.match(line) or second == " "
+
+
+PORTION_PARTS = [
+    " ", "\t", "/", "//", "-", "--", "C", "S", "U", "TS", "NF", "SBU", "sbu-n", "NOFORN", "No Forn",
+    "REL TO", "rel", "USA", "GBR", ", ", "NC", "CTS", "E F T O", "S E C R E T", "ſ", "İ", "x", "OF",
+    "COMPOSED", "LARGELY", "TAJIKS", "LIMITED OFFICIAL USE", "FOR OFFICIAL USE ONLY", "1", "(",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PORTION_PARTS), max_size=7).map("".join))
+def test_a_refused_portion_start_is_never_a_valid_marking(raw):
+    marking = marking_parts(raw)
+    valid = (marking.level is not None or bool(marking.controls)) and not marking.unknown
+    assert valid_portion(raw) == valid
+    if valid:
+        assert _portion_start().match(raw)

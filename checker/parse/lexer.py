@@ -16,6 +16,7 @@ split a paragraph.  Consecutive plain text lines are merged into one TEXT token.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from checker.parse import patterns as P
+from checker.parse.grammar import marking_parser
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
@@ -53,6 +55,7 @@ _AWAITS_TAIL = 10  # characters: the longest P.AWAITS_NUMBER match ("paragraphs"
 # line nor REF, which may have swallowed unmarked body text)
 _FRONT_FIELDS = frozenset({"BANNER", "CAPTION", "ADDRESS", "EO", "TAGS", "SUBJECT"})
 _MARKER_WORDS = ("SUMMARY", "COMMENT", "NOTE", "TEXT")  # every marker holds one of them
+_MARKER_BYTES = tuple(word.encode() for word in _MARKER_WORDS)
 
 
 _new_str = str.__new__
@@ -217,18 +220,26 @@ def _fused_paragraphs(line: str, start: int, end: int) -> Iterator[re.Match]:
 
 
 def _marker_rows(text: str, offsets: list[int]) -> set[int] | None:
-    """The rows (0-based) of ``text`` whose line holds one of ``_may_hold_markers``' words in any
-    case, or None for a text beyond Latin-1.  One upper-cased copy of the whole text as bytes and
-    a ``find`` per word cost less than an upper-cased copy and five ``in`` tests per line; bytes
-    upper-case ASCII letters only, which is exactly how ``MARKER`` (``re.I``) matches a Latin-1
-    text.  ``offsets`` holds where each line starts."""
+    """The rows (0-based) of ``text`` whose line holds an upper-case ``QQ`` or a marker word in
+    any case, or None for a text beyond Latin-1: no other line has a marker or a run of garbage.
+    One upper-cased copy of the whole text as bytes and a ``find`` per word cost less than an
+    upper-cased copy and five ``in`` tests per line; bytes upper-case ASCII letters only, which
+    is exactly how ``MARKER`` (``re.I``) matches a Latin-1 text.  ``offsets`` holds where each
+    line starts."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
         return None
-    upper = data.upper()
     rows = set()
-    for word in (b"QQ", b"SUMMARY", b"COMMENT", b"NOTE", b"TEXT"):
+    # garbage counts only as an upper-case QQ (``emit_markers``), found by its rare letter: a
+    # scan for one byte, a few hits a text, costs a third of a ``find`` for two
+    at = data.find(b"Q")
+    while at >= 0:
+        if data[at + 1 : at + 2] == b"Q":
+            rows.add(bisect_right(offsets, at) - 1)
+        at = data.find(b"Q", at + 1)
+    upper = data.upper()
+    for word in _MARKER_BYTES:
         at = upper.find(word)
         while at >= 0:
             rows.add(bisect_right(offsets, at) - 1)
@@ -276,6 +287,30 @@ def _marker_spans(line: str, start: int, end: int, piece: str, upper: str) -> li
                 spans.append(m.span())
                 pos = m.end()
     return spans
+
+
+@functools.cache
+def _portion_start() -> re.Pattern[str]:
+    """What a portion marking must start with: blanks, perhaps a separator, then a level, a
+    control, a NATO level or ``REL TO``, written with the grammar's own terminals.  A marking
+    with no unknown part has one of these as its first part, so a text that does not start so
+    (``COMPOSED LARGELY OF TAJIKS``, most parenthesised prose) is refused without a parse."""
+    grammar = marking_parser()
+    sep = grammar.get_terminal("SEP").pattern.to_regexp()
+    first = "|".join(
+        grammar.get_terminal(name).pattern.to_regexp() for name in ("LEVEL", "CONTROL", "NATO_LEVEL", "REL_TO")
+    )
+    return re.compile(f"[ \t]*(?:{sep})?(?:{first})")
+
+
+@functools.lru_cache(maxsize=8192)
+def valid_portion(raw: str) -> bool:
+    """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``);
+    memoised, as the same marks and the same prose recur."""
+    if _portion_start().match(raw) is None:
+        return False
+    parts = marking_parts(raw)
+    return (parts.level is not None or bool(parts.controls)) and not parts.unknown
 
 
 class _Lexer:
@@ -415,7 +450,7 @@ class _Lexer:
         if self.cont != "authority" or self.blank_before or not self.authority_incomplete():
             return False
         mark = para.group("mark") or para.group("premark")
-        return mark is None or not self.valid_portion(mark)
+        return mark is None or not valid_portion(mark)
 
     def authority_tokens(self) -> list[Token]:
         """The CLASSIFIED_BY token just emitted and its continuation lines."""
@@ -493,7 +528,8 @@ class _Lexer:
                 end = m.start()
         pos = start
         has_of = " OF " in line
-        has_fused = ") " in line or ".(" in line or ". (" in line or "1." in line
+        # a fused start holds a mark's parenthesis: one scan for it spares the others on most lines
+        has_fused = "(" in line and (") " in line or ".(" in line or ". (" in line or "1." in line)
         while True:
             page = _page_numbers(line, pos, end) if has_of else None
             fused = self.fused_paragraph(line, pos + 1, page.start() if page else end) if has_fused else None
@@ -516,7 +552,7 @@ class _Lexer:
             kind = "TEXT"
             after = P.PARAGRAPH_AFTER_BREAK.match(line, pos, end)
             if after and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP:
-                if self.valid_portion(after.group("mark")):  # ... 002 OF 003 5. (SBU) ...
+                if valid_portion(after.group("mark")):  # ... 002 OF 003 5. (SBU) ...
                     self.state, self.cont = BODY, None
                     self.last_number = int(after.group("digits"))
                     pos, kind = after.start("start"), "PARAGRAPH"
@@ -532,12 +568,12 @@ class _Lexer:
         for m in _fused_paragraphs(line, start, end):
             number = interpret_number(m.group("digits"), self.last_number, m.group("start"))
             # a later number with a real mark (numbers between may be lost to fusing or the source)
-            if self.last_number < number <= self.last_number + _FUSED_GAP and self.valid_portion(m.group("mark")):
+            if self.last_number < number <= self.last_number + _FUSED_GAP and valid_portion(m.group("mark")):
                 return m
         if self.last_number == 0 and self.state != BODY and "(" in line and P.FUSED_HINT.search(line, start, end):
             # the first paragraph glued behind a REF or authority line: ... STATE 69691 1. (SBU) ...
             for m in P.FUSED_FIRST_PARAGRAPH.finditer(line, start, end):
-                if self.valid_portion(m.group("mark")):
+                if valid_portion(m.group("mark")):
                     return m
         return None
 
@@ -909,7 +945,7 @@ class _Lexer:
         if not m or m.group("digits") is None:
             return None
         mark = m.group("mark") or m.group("premark")
-        marked = mark is not None and self.valid_portion(mark)
+        marked = mark is not None and valid_portion(mark)
         if not m.group("num").rstrip().endswith((".", ")")) and not marked:
             return None
         if m.group("to") and not marked:  # a range "4-12." opens a paragraph only with its mark
@@ -1049,7 +1085,7 @@ class _Lexer:
             self.emit_fused("CAPTION", row, 0)
             return
         portion = P.PORTION_START.match(line)
-        if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
+        if portion and valid_portion(portion.group("mark")) and not self.continues_list(line):
             self.state = BODY
             self.body_line(row, line)
             return
@@ -1091,7 +1127,7 @@ class _Lexer:
         if (
             after
             and self.last_number < int(after.group("digits")) <= self.last_number + _FUSED_GAP
-            and self.valid_portion(after.group("mark"))
+            and valid_portion(after.group("mark"))
         ):
             self.state, self.cont = BODY, None
             self.last_number = int(after.group("digits"))
@@ -1131,12 +1167,6 @@ class _Lexer:
         label = P.LIST_LABEL.match(line)
         return bool(label and self.last_label and ord(label.group("letter").upper()) == ord(self.last_label) + 1)
 
-    @staticmethod
-    def valid_portion(raw: str) -> bool:
-        """Whether a parenthesised group reads as a portion marking (``(C)``, not ``(CUBA IS)``)."""
-        parts = marking_parts(raw)
-        return (parts.level is not None or bool(parts.controls)) and not parts.unknown
-
     def body_line(self, row: int, line: str) -> None:
         """A line after the first paragraph has started (but for plain text, which ``run`` takes)."""
         head = line.lstrip()
@@ -1154,7 +1184,7 @@ class _Lexer:
         elif first.islower() and self.cont != "authority":
             self.cont = None
             lower = P.MARKED_LOWER_SUB.match(line)  # a. (S) ...: a marked lettered item
-            self.emit_body_line("SUBPARAGRAPH" if lower and self.valid_portion(lower.group("mark")) else "TEXT", row)
+            self.emit_body_line("SUBPARAGRAPH" if lower and valid_portion(lower.group("mark")) else "TEXT", row)
             return
         if first.isalnum() or first == "¶":
             # a letter opens a label only with a period or bracket after it, a roman numeral, or
@@ -1167,20 +1197,20 @@ class _Lexer:
             if not sub and (first.isupper() or first == "¶") and (not letter or second == " "):
                 # D 1. (S/NF) under a heading ¶D.
                 outline = P.OUTLINE_SUB.match(line)
-                sub = outline if outline and self.valid_portion(outline.group("mark")) else None
+                sub = outline if outline and valid_portion(outline.group("mark")) else None
             if sub:
                 self.cont = None
                 self.emit_body_line("SUBPARAGRAPH", row)
                 return
         elif first == "-":
             bullet = P.BULLET.match(line)
-            if bullet and (bullet.group("dashes") == "--" or self.valid_portion(bullet.group("mark") or "")):
+            if bullet and (bullet.group("dashes") == "--" or valid_portion(bullet.group("mark") or "")):
                 self.cont = None
                 self.emit_body_line("BULLET", row)
                 return
         elif first == "(":
             portion = P.PORTION_START.match(line)
-            if portion and self.valid_portion(portion.group("mark")) and not self.continues_list(line):
+            if portion and valid_portion(portion.group("mark")) and not self.continues_list(line):
                 self.cont = None
                 if not self.seen_authority and P.CLASSIFIED_BY.match(line, portion.end() + 1):
                     self.emit("PORTION_PARAGRAPH", row, 0, portion.end())
