@@ -231,7 +231,7 @@ def _marker_rows(text: str, offsets: list[int]) -> set[int] | None:
     except UnicodeEncodeError:
         return None
     rows = set()
-    # garbage counts only as an upper-case QQ (``emit_markers``), found by its rare letter: a
+    # garbage counts only as an upper-case QQ (``_Lexer.markers``), found by its rare letter: a
     # scan for one byte, a few hits a text, costs a third of a ``find`` for two
     at = data.find(b"Q")
     while at >= 0:
@@ -357,21 +357,26 @@ class _Lexer:
             start += 1
         if start >= end:
             return
-        pending = self.pending_text
         if kind == "TEXT":
-            if pending is not None and pending[2] < row:
-                pending[2], pending[3] = row, end
-                pending[4].append(line[start:end])
-                return
-            self.flush_text()
-            self.pending_text = [row, start, row, end, [line[start:end]]]
+            self.gather_text(row, start, end, line[start:end])
             return
-        if pending is not None:
+        if self.pending_text is not None:
             self.flush_text()
         offset = self.offsets[row]
         self.tokens.append(
             _token(kind, line[start:end], offset + start, row + 1, start + 1, row + 1, end + 1, offset + end)
         )
+
+    def gather_text(self, row: int, start: int, end: int, piece: str) -> None:
+        """Add ``piece``, the stripped text ``[start, end)`` of line ``row``, to the TEXT token
+        being gathered, or open one (a piece on the same line as the last one ends it)."""
+        pending = self.pending_text
+        if pending is not None and pending[2] < row:
+            pending[2], pending[3] = row, end
+            pending[4].append(piece)
+            return
+        self.flush_text()
+        self.pending_text = [row, start, row, end, [piece]]
 
     def flush_text(self) -> None:
         """Turn the gathered TEXT lines into one token."""
@@ -582,14 +587,11 @@ class _Lexer:
         (``RHTQwsQfjQQQocuments``), found in a stretch of text."""
         if end - start < 4 or (self.marker_rows is not None and row not in self.marker_rows):
             return
-        piece = self.lines[row][start:end]
-        upper = piece.upper()
-        if _may_hold_markers(upper):
-            self.emit_markers(row, start, end, piece, upper)
-
-    def emit_markers(self, row: int, start: int, end: int, piece: str, upper: str) -> None:
-        """``markers`` for a stretch ``piece`` (``upper`` upper-cased) that passed ``_may_hold_markers``."""
         line = self.lines[row]
+        piece = line[start:end]
+        upper = piece.upper()
+        if not _may_hold_markers(upper):
+            return
         found = []
         if "QQ" in piece:
             found = [m.span() for m in P.CORRUPT_RUN.finditer(line, start, end)]
@@ -651,21 +653,12 @@ class _Lexer:
                 # the commonest line: paragraph text that can open nothing (no mark, number, page
                 # break, banner, caption, authority or footer can start or hide in it), nor a list
                 self.cont = None
-                pending = self.pending_text
                 if len(head) < len(line):  # emit() strips the indent
                     self.emit("TEXT", row, 0, len(line))
-                elif pending is None:
-                    self.pending_text = [row, 0, row, len(line), [line]]
-                else:  # one more line of the TEXT token being gathered
-                    pending[2] = row
-                    pending[3] = len(line)
-                    pending[4].append(line)
-                marker_rows = self.marker_rows
-                if len(line) >= 4 and (marker_rows is None or row in marker_rows):
-                    # markers(), without the call and the copy of the line
-                    upper = line.upper()
-                    if _may_hold_markers(upper):
-                        self.emit_markers(row, 0, len(line), line, upper)
+                else:  # a stripped line: straight into the TEXT token being gathered
+                    self.gather_text(row, 0, len(line), line)
+                if self.marker_rows is None or row in self.marker_rows:  # markers' own first test, without the call
+                    self.markers(row, 0, len(line))
                 self.blank_before = False
                 self.last_label = None
                 self.prev_text = line
