@@ -56,70 +56,56 @@ def _line_count(text: str) -> int:
     return breaks if text.endswith(("\n", "\r")) else breaks + 1
 
 
-#: The parse table last fed (Lark's) and its actions as :func:`_feed` reads them.
-_ACTIONS: list[Any] = [None, {}]
-
-
-def _actions(conf: Any) -> dict[Any, dict[str, Any]]:
-    """The LALR actions of Lark's parse table, state -> token or rule name -> the state to
-    shift to, or for a reduction the tuple (the rule's length, its callback, the rule name).
-    Lark's table holds ``(Shift, state)`` / ``(Reduce, rule)`` and its feed looks the rule up
-    in the callbacks (``Rule.__hash__``, in Python) and its length and name at every
-    reduction; these are read once per table here instead."""
-    states = conf.states
-    if _ACTIONS[0] is not states:
-        from lark.parsers.lalr_analysis import Shift
-
-        callbacks = conf.callbacks
-        compiled = {
-            state: {
-                kind: arg if action is Shift
-                else (len(arg.expansion), callbacks[arg] if callbacks else None, arg.origin.name)
-                for kind, (action, arg) in row.items()
-            }
-            for state, row in states.items()
-        }
-        _ACTIONS[:] = [states, compiled]
-    return _ACTIONS[1]
-
-
 @functools.cache
-def _parsing_tools() -> tuple[Callable[[], Any], type, type, type, Callable[[str], list[Any]]]:
+def _parsing_tools() -> tuple[Callable[[], Any], type, type, Callable[[str], list[Any]]]:
     """What parsing a cable takes, imported on first use and not per cable (where a ``from``
-    import costs a call of importlib's): the cable parser, Lark's LALR configuration, parser
-    state and token classes, the line lexer."""
+    import costs a call of importlib's): the cable parser, Lark's parser state and token
+    classes, the line lexer."""
     from lark import Token
-    from lark.parsers.lalr_parser_state import ParseConf, ParserState
+    from lark.parsers.lalr_parser_state import ParserState
 
     from checker.parse.grammar import cable_parser
     from checker.parse.lexer import tokenize
 
-    return cable_parser, ParseConf, ParserState, Token, tokenize
+    return cable_parser, ParserState, Token, tokenize
 
 
-#: The cable parser last used and its LALR configuration (a new parser, as a benchmark
-#: builds, gets its own)
-_CONF: list[Any] = [None, None]
+@functools.lru_cache(maxsize=1)
+def _parse_tables(parser: Any) -> tuple[Any, dict[Any, dict[str, Any]]]:
+    """The cable parser's LALR configuration and its actions as :func:`_feed` reads them.
+
+    The configuration (table, the transformer's callbacks, the start symbol) lets a cable be
+    parsed from a bare parser state, as ``parse_interactive`` would, without the lexer thread
+    and interactive parser it wraps it in for every cable.  The actions map state -> token or
+    rule name -> the state to shift to, or for a reduction the tuple (the rule's length, its
+    callback, the rule name): Lark's table holds ``(Shift, state)`` / ``(Reduce, rule)`` and
+    its feed looks the rule up in the callbacks (``Rule.__hash__``, in Python) and its length
+    and name at every reduction; these are read once here.  Kept for the last parser only (a
+    benchmark that builds a new one gets its own)."""
+    from lark.parsers.lalr_analysis import Shift
+    from lark.parsers.lalr_parser_state import ParseConf
+
+    lalr = parser.parser.parser.parser  # Lark -> ParsingFrontend -> LALR_Parser -> _Parser
+    conf = ParseConf(lalr.parse_table, lalr.callbacks, "cable")
+    callbacks = conf.callbacks
+    actions = {
+        state: {
+            kind: arg if action is Shift
+            else (len(arg.expansion), callbacks[arg] if callbacks else None, arg.origin.name)
+            for kind, (action, arg) in row.items()
+        }
+        for state, row in conf.states.items()
+    }
+    return conf, actions
 
 
-def _cable_conf(parser: Any, make_conf: type) -> Any:
-    """The cable parser's LALR configuration (its table, the transformer's callbacks, the
-    start symbol): a cable is parsed from a bare parser state on it, as ``parse_interactive``
-    would, without the lexer thread and interactive parser it wraps it in for every cable."""
-    if _CONF[0] is not parser:
-        lalr = parser.parser.parser.parser  # Lark -> ParsingFrontend -> LALR_Parser -> _Parser
-        _CONF[:] = [parser, make_conf(lalr.parse_table, lalr.callbacks, "cable")]
-    return _CONF[1]
-
-
-def _feed(state: Any, tokens: list[Any]) -> list[ParseError]:
+def _feed(state: Any, actions: dict[Any, dict[str, Any]], tokens: list[Any]) -> list[ParseError]:
     """Feed the line tokens to Lark's LALR parser state, as its ``feed_token`` does (the same
     shifts, reductions and callbacks, on the state's own stacks) in one loop instead of a
-    call per token; a token the grammar has no place for is skipped, recorded as a parse
-    error from the ``UnexpectedToken`` that Lark's own ``feed_token`` raises for it."""
-    conf = state.parse_conf
-    actions = _actions(conf)
-    callbacks = conf.callbacks
+    call per token, reading the ``actions`` of :func:`_parse_tables`; a token the grammar
+    has no place for is skipped, recorded as a parse error from the ``UnexpectedToken`` that
+    Lark's own ``feed_token`` raises for it."""
+    callbacks = state.parse_conf.callbacks
     state_stack, value_stack = state.state_stack, state.value_stack
     errors: list[ParseError] = []
     for token in tokens:
@@ -166,10 +152,11 @@ def parse_cable(text: str) -> Cable:
     if not text or text.isspace():  # what strip() would leave empty, without copying the text
         return _empty_cable((ParseError("empty text: no cable to parse", Span(1, 1, 1, 1)),), line_count)
     try:
-        cable_parser, ParseConf, ParserState, Token, tokenize = _parsing_tools()
-        state = ParserState(_cable_conf(cable_parser(), ParseConf), None)
+        cable_parser, ParserState, Token, tokenize = _parsing_tools()
+        conf, actions = _parse_tables(cable_parser())
+        state = ParserState(conf, None)
         tokens = tokenize(text)
-        errors = _feed(state, tokens)
+        errors = _feed(state, actions, tokens)
         end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
         finish = state.feed_token(end, True)  # ToModel.cable: the Cable but for these two
         return finish(parse_errors=tuple(errors), line_count=line_count)
