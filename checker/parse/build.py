@@ -282,6 +282,15 @@ def _grown(children: list, kind: type[list]) -> list:
     return items
 
 
+def _joined(children: list, read: Callable[[Token], object] | None) -> "Body":
+    """``body: body LINE``: the line joins the paragraph being built, as it is (a text,
+    banner, caption or authority line) or as ``read`` models it (a marker, page mark or
+    sub-paragraph line)."""
+    drafts, item = children
+    drafts[-1].items.append(item if read is None else read(item))
+    return drafts
+
+
 def _field_lines(children: list) -> list[Token]:
     """A field's line token and its continuation lines (``field: HEAD continuation?``)."""
     return children if len(children) == 1 else [children[0], *children[1]]
@@ -341,24 +350,16 @@ class ToModel(Transformer):
         return drafts
 
     def paragraph_line(self, children) -> Body:
-        drafts, item = children
-        drafts[-1].items.append(item)
-        return drafts
+        return _joined(children, None)
 
     def paragraph_marker(self, children) -> Body:
-        drafts, tok = children
-        drafts[-1].items.append(F.marker(tok))
-        return drafts
+        return _joined(children, F.marker)
 
     def paragraph_page_mark(self, children) -> Body:
-        drafts, tok = children
-        drafts[-1].items.append(F.page_mark(tok))
-        return drafts
+        return _joined(children, F.page_mark)
 
     def paragraph_subparagraph(self, children) -> Body:
-        drafts, tok = children
-        drafts[-1].items.append(_subparagraph(tok))
-        return drafts
+        return _joined(children, _subparagraph)
 
     def subparagraph(self, children) -> SubParagraph:
         return _subparagraph(children[0])
