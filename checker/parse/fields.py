@@ -35,7 +35,7 @@ from checker.model import (
     Tags,
 )
 from checker.parse import patterns as P
-from checker.parse.grammar import marking_parser
+from checker.parse.grammar import marking_parser, terminal_regexp
 from checker.parse.markings import damaged_marking, make_marking, marking_parts
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -251,9 +251,7 @@ def _dated_instruction() -> re.Pattern[str]:
     tokens costs ~25 us, mostly its set-up).  Lark's lexer cuts such a text the same way: it
     tries the keyword first at the start, and at the digits NUMERIC_DATE before DECL_SECTION
     (longer terminals first); WORDED_DATE and EXEMPTION cannot match a numeric date."""
-    grammar = marking_parser()
-    keyword = grammar.get_terminal("DECL_KW").pattern.to_regexp()
-    date = grammar.get_terminal("NUMERIC_DATE").pattern.to_regexp()
+    keyword, date = terminal_regexp("DECL_KW"), terminal_regexp("NUMERIC_DATE")
     return re.compile(f"(?:{keyword})?[ \t]*(?P<date>{date})")
 
 

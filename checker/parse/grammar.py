@@ -115,6 +115,12 @@ def marking_parser() -> Lark:
     return _load("marking") or _build_marking_parser()
 
 
+def terminal_regexp(name: str) -> str:
+    """The regular expression of one of the field grammar's terminals (``LEVEL``, ``DECL_KW``
+    ...): a shortcut that spares a parse is written with it, so it reads what the grammar reads."""
+    return marking_parser().get_terminal(name).pattern.to_regexp()
+
+
 def tables_bytes() -> bytes:
     """The content of ``cable.tables`` for the current grammar (freshly built parsers)."""
     cable = io.BytesIO()

@@ -26,7 +26,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from checker.parse import patterns as P
-from checker.parse.grammar import marking_parser
+from checker.parse.grammar import terminal_regexp
 from checker.parse.markings import damaged_level, marking_parts
 
 HEADER, FRONT, BODY = 0, 1, 2
@@ -295,11 +295,8 @@ def _portion_start() -> re.Pattern[str]:
     control, a NATO level or ``REL TO``, written with the grammar's own terminals.  A marking
     with no unknown part has one of these as its first part, so a text that does not start so
     (``COMPOSED LARGELY OF TAJIKS``, most parenthesised prose) is refused without a parse."""
-    grammar = marking_parser()
-    sep = grammar.get_terminal("SEP").pattern.to_regexp()
-    first = "|".join(
-        grammar.get_terminal(name).pattern.to_regexp() for name in ("LEVEL", "CONTROL", "NATO_LEVEL", "REL_TO")
-    )
+    sep = terminal_regexp("SEP")
+    first = "|".join(terminal_regexp(name) for name in ("LEVEL", "CONTROL", "NATO_LEVEL", "REL_TO"))
     return re.compile(f"[ \t]*(?:{sep})?(?:{first})")
 
 
