@@ -130,8 +130,9 @@ def read_open_file(fd: int, limit: int, size: int) -> bytes:
     More than ``limit`` bytes raise :class:`TooLargeError`.
 
     The first read asks for ``size`` plus one byte, so a file that has not grown is read in
-    one call; a read may still return less than asked before the end (a network or FUSE file
-    system), so it reads on until the end of the file or one byte past the limit.  A file
+    one call (and a second, empty one shows the end); a read may still return less than asked
+    before the end (a network or FUSE file system), so it reads on until the end of the file
+    or one byte past the limit.  A file
     that grew since, or claims 0 bytes (``/proc``), is read the same way.
     """
     want = min(size, limit) + 1
