@@ -135,10 +135,7 @@ def generated_texts() -> dict[str, Any]:
     Imports every module of the package in this process (run it in a fresh one: a module
     imported before is not recorded).
     """
-    import importlib
-    import pkgutil
-
-    import checker
+    from checker.start_up import import_every_module
 
     texts: dict[str, Any] = {}
 
@@ -149,12 +146,7 @@ def generated_texts() -> dict[str, Any]:
 
     dataclasses.exec = recording_exec  # type: ignore[attr-defined]
     try:
-        import checker.rules  # installed from rules/, not found below checker/ in a source tree
-
-        for package in (checker, checker.rules):
-            for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-                if module.name != __name__ and not module.name.endswith("__main__"):
-                    importlib.import_module(module.name)
+        import_every_module()
     finally:
         del dataclasses.exec  # type: ignore[attr-defined]
     return texts

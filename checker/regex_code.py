@@ -153,21 +153,12 @@ def recorded_programs() -> dict[Key, Program]:
     """Every pattern a check compiles at start-up, with its program, recorded in this process:
     importing the command line and every module of the package, then checking a sample cable.
     Run it in a fresh process: a pattern compiled before is not recorded (``re`` caches)."""
-    import importlib
-    import pkgutil
-
     with recording() as seen:
         from checker.parse import import_lark_lean
+        from checker.start_up import import_every_module
 
         import_lark_lean()  # as the command line imports Lark
-        import checker
-        import checker.cli
-        import checker.rules  # installed from rules/, not found below checker/ in a source tree
-
-        for package in (checker, checker.rules):
-            for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-                if module.name != __name__ and not module.name.endswith("__main__"):
-                    importlib.import_module(module.name)
+        import_every_module()
         from checker.api import lint_text
 
         lint_text(_SAMPLE)

@@ -50,6 +50,22 @@ def end() -> None:
     regex_code.uninstall()
 
 
+def import_every_module() -> None:
+    """Import every module of the package, ``checker.rules`` too: what the generators of the
+    precompiled files (``python -m checker.dataclass_code``, ``python -m checker.regex_code``)
+    run, so that whatever a check may import is recorded."""
+    import importlib
+    import pkgutil
+
+    import checker
+    import checker.rules  # installed from rules/, not found below checker/ in a source tree
+
+    for package in (checker, checker.rules):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if not module.name.endswith("__main__"):
+                importlib.import_module(module.name)
+
+
 def main() -> None:
     """Entry point of the ``cablelint`` script and of ``python -m checker``."""
     begin()
