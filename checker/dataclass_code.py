@@ -47,19 +47,27 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     builtins.exec(source if code is None else code, globals, locals)
 
 
+def read_marshalled(path: Path, header: bytes) -> dict[Any, Any] | None:
+    """The mapping marshalled in a precompiled file after ``header`` (the versions it was
+    written for), or None when the file is missing, damaged or written for another Python:
+    then the caller compiles as usual.  Serves this module and :mod:`checker.regex_code`."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(header):
+        return None  # written by another Python release: its bytecode or programs are not ours
+    try:
+        mapping = marshal.loads(data[len(header):])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return mapping if isinstance(mapping, dict) else None
+
+
 def install() -> None:
     """Let ``dataclasses`` use the precompiled methods, if the file is for this Python."""
-    try:
-        data = PATH.read_bytes()
-    except OSError:
-        return
-    if data[: len(MAGIC_NUMBER)] != MAGIC_NUMBER:
-        return  # written by another Python release: its bytecode is not ours
-    try:
-        codes = marshal.loads(data[len(MAGIC_NUMBER):])
-    except (EOFError, ValueError, TypeError):
-        return
-    if isinstance(codes, dict):
+    codes = read_marshalled(PATH, MAGIC_NUMBER)
+    if codes is not None:
         _codes.update(codes)
         dataclasses.exec = _exec  # type: ignore[attr-defined]  # shadows the builtin in that module only
 

@@ -31,6 +31,8 @@ from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Any
 
+from checker.dataclass_code import read_marshalled
+
 try:  # the modules re compiles with: Python 3.11 and later
     from re import _compiler, _parser
 except ImportError:  # Python 3.10
@@ -73,18 +75,8 @@ def _precompiled(pattern: Any, flags: int = 0) -> Any:
 
 def read() -> dict[Key, Program] | None:
     """The programs stored in the file, or None when it is missing, damaged or for another
-    Python."""
-    try:
-        data = PATH.read_bytes()
-    except OSError:
-        return None
-    if not data.startswith(HEADER):
-        return None  # another Python release's or regex engine's programs
-    try:
-        programs = marshal.loads(data[len(HEADER):])
-    except (EOFError, ValueError, TypeError):
-        return None
-    return programs if isinstance(programs, dict) else None
+    Python or regex engine."""
+    return read_marshalled(PATH, HEADER)
 
 
 def install() -> None:
